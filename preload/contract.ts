@@ -1,0 +1,192 @@
+/**
+ * The one IPC contract between the renderer and main.
+ *
+ * Every request channel names its payload and response as zod schemas; every event main pushes
+ * to the renderer names its payload. Channels are `domain:verb`. Main validates each request
+ * against this file before any service sees it, and validates each response and event before it
+ * leaves, so a field that is not in a schema here (a password, say) can never cross the bridge.
+ *
+ * This module imports only zod: it is loaded by main, by the preload script and by the renderer.
+ */
+import { z } from 'zod';
+
+// ---------------------------------------------------------------- shared shapes
+
+export const Language = z.enum(['en', 'he']);
+export type Language = z.infer<typeof Language>;
+
+export const ErrorCode = z.enum([
+  'invalid-request',
+  'unknown-channel',
+  'not-found',
+  'conflict',
+  'unavailable',
+  'internal',
+]);
+export type ErrorCode = z.infer<typeof ErrorCode>;
+
+export const BridgeError = z.object({
+  code: ErrorCode,
+  message: z.string(),
+  /** For invalid requests: which field was wrong and why, so the UI can show it beside the field. */
+  issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+});
+export type BridgeError = z.infer<typeof BridgeError>;
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: BridgeError };
+
+/** Something the agent must be told about, raised by main (for example: a damaged journal was moved aside). */
+export const Notice = z.object({
+  id: z.string(),
+  kind: z.enum(['journal-recovered', 'password-not-encrypted', 'settings-reset']),
+  severity: z.enum(['info', 'warning', 'error']),
+  /** Values the UI puts into the translated message, such as the path of a moved file. */
+  details: z.record(z.string(), z.string()),
+});
+export type Notice = z.infer<typeof Notice>;
+
+export const AppInfo = z.object({
+  version: z.string(),
+  dataDir: z.string(),
+  notices: z.array(Notice),
+});
+export type AppInfo = z.infer<typeof AppInfo>;
+
+// ---------------------------------------------------------------- settings
+
+const trimmed = (max: number) => z.string().trim().max(max);
+
+/** The SIP account as the agent (or IT) types it. `password` absent means "keep the stored one". */
+export const AccountInput = z.object({
+  serverUrl: z
+    .string()
+    .trim()
+    .min(1, 'required')
+    .max(2048)
+    .refine((value) => /^wss?:\/\/[^\s/]+/i.test(value), 'websocket-url'),
+  sipUser: trimmed(128).min(1, 'required').regex(/^[^\s@:;<>"]+$/, 'sip-user'),
+  domain: trimmed(253).regex(/^[A-Za-z0-9.-]*$/, 'domain'),
+  authUser: trimmed(128).regex(/^[^\s]*$/, 'no-spaces'),
+  password: z.string().max(512).optional(),
+  displayName: trimmed(128).regex(/^[^"<>\r\n]*$/, 'display-name'),
+});
+export type AccountInput = z.infer<typeof AccountInput>;
+
+/** The account as the renderer may see it: never the password, only whether one is stored. */
+export const AccountView = z.object({
+  serverUrl: z.string(),
+  sipUser: z.string(),
+  domain: z.string(),
+  authUser: z.string(),
+  displayName: z.string(),
+  hasPassword: z.boolean(),
+});
+export type AccountView = z.infer<typeof AccountView>;
+
+export const SettingsView = z.object({
+  account: AccountView.nullable(),
+  language: Language,
+  /** `encrypted`: the OS keychain protects the password. `session-only`: kept in memory until quit. */
+  passwordStorage: z.enum(['encrypted', 'session-only']),
+});
+export type SettingsView = z.infer<typeof SettingsView>;
+
+// ---------------------------------------------------------------- phone
+
+export const RegistrationState = z.discriminatedUnion('state', [
+  z.object({ state: z.literal('not-configured') }),
+  z.object({ state: z.literal('connecting') }),
+  z.object({ state: z.literal('registered'), aor: z.string() }),
+  z.object({ state: z.literal('retrying'), nextAttemptInSeconds: z.number().int().min(0), reason: z.string() }),
+  z.object({ state: z.literal('auth-failed'), reason: z.string() }),
+  z.object({ state: z.literal('unreachable'), reason: z.string() }),
+]);
+export type RegistrationState = z.infer<typeof RegistrationState>;
+
+// ---------------------------------------------------------------- journal
+
+export const CallDirection = z.enum(['inbound', 'outbound']);
+export const CallEndReason = z.enum([
+  'local-hangup',
+  'remote-hangup',
+  'declined',
+  'cancelled',
+  'busy',
+  'failed',
+  'transport-lost',
+  'deferred',
+  'missed',
+]);
+
+export const CallRecord = z.object({
+  id: z.number().int(),
+  direction: CallDirection,
+  remoteUri: z.string(),
+  remoteDisplayName: z.string().nullable(),
+  sipCallId: z.string(),
+  startedAt: z.number(),
+  answeredAt: z.number().nullable(),
+  endedAt: z.number().nullable(),
+  endReason: CallEndReason.nullable(),
+  sipStatus: z.number().int().nullable(),
+});
+export type CallRecord = z.infer<typeof CallRecord>;
+
+export const ListCallsInput = z
+  .object({
+    limit: z.number().int().min(1).max(500).default(50),
+    /** Keyset pagination: only calls that started before this time (ms since epoch). */
+    before: z.number().int().positive().optional(),
+    /** Matches the remote display name or URI. */
+    search: z.string().trim().max(100).optional(),
+  })
+  .default({ limit: 50 });
+
+export const JournalChange = z.object({
+  table: z.enum(['calls', 'call_marks', 'breaks', 'reflections']),
+});
+
+// ---------------------------------------------------------------- the channel tables
+
+interface ChannelSpec<Req extends z.ZodType, Res extends z.ZodType> {
+  request: Req;
+  response: Res;
+}
+const channel = <Req extends z.ZodType, Res extends z.ZodType>(request: Req, response: Res) =>
+  ({ request, response }) satisfies ChannelSpec<Req, Res>;
+
+const noPayload = z.undefined();
+
+/** Requests the renderer makes; main answers each with a Result. */
+export const requestChannels = {
+  /** Version, data folder and start-up notices. */
+  'app:info': channel(noPayload, AppInfo),
+  /** The agent dismissed a notice; it is not shown again this run. */
+  'app:dismissNotice': channel(z.object({ id: z.string().max(64) }), z.array(Notice)),
+  'settings:get': channel(noPayload, SettingsView),
+  /** Saves the SIP account (and the password, encrypted) and reconnects the phone. */
+  'settings:saveAccount': channel(AccountInput, SettingsView),
+  'settings:clearAccount': channel(noPayload, SettingsView),
+  'settings:setLanguage': channel(z.object({ language: Language }), SettingsView),
+  'phone:getRegistration': channel(noPayload, RegistrationState),
+  'journal:listCalls': channel(ListCallsInput, z.array(CallRecord)),
+} as const;
+
+/** Events main pushes to the renderer. */
+export const eventChannels = {
+  'phone:registration': RegistrationState,
+  'journal:changed': JournalChange,
+  'app:notices': z.array(Notice),
+} as const;
+
+export type RequestChannel = keyof typeof requestChannels;
+export type EventChannel = keyof typeof eventChannels;
+export type RequestOf<C extends RequestChannel> = z.output<(typeof requestChannels)[C]['request']>;
+export type RequestInputOf<C extends RequestChannel> = z.input<(typeof requestChannels)[C]['request']>;
+export type ResponseOf<C extends RequestChannel> = z.output<(typeof requestChannels)[C]['response']>;
+export type EventOf<E extends EventChannel> = z.output<(typeof eventChannels)[E]>;
+
+export const isRequestChannel = (value: unknown): value is RequestChannel =>
+  typeof value === 'string' && Object.hasOwn(requestChannels, value);
+export const isEventChannel = (value: unknown): value is EventChannel =>
+  typeof value === 'string' && Object.hasOwn(eventChannels, value);
