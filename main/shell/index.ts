@@ -1,0 +1,80 @@
+/**
+ * The Electron entry point and the only place that wires Electron to the services: it owns the
+ * app's lifecycle (single instance, ready, quit) and nothing else.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+import type { BrowserWindow } from 'electron';
+import { app, ipcMain, protocol, safeStorage, session } from 'electron';
+import ElectronStore from 'electron-store';
+import { pino } from 'pino';
+
+import { createCore, type Core } from '../core/create-core';
+import { createLogger } from '../logging/logger';
+
+import { bindIpc } from './ipc';
+import { nativeBindingFor } from './native-binding';
+import { chooseDataDir } from './paths';
+import { APP_SCHEME, registerAppProtocol } from './protocol';
+import { installPermissionHandlers } from './security';
+import { createMainWindow } from './window';
+
+// Must happen before `ready`: gives app:// a real, secure origin (fetch, CSP, permissions).
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+]);
+
+const outDir = join(import.meta.dirname, '..');
+let mainWindow: BrowserWindow | null = null;
+let core: Core | null = null;
+
+function focusExistingWindow() {
+  if (!mainWindow) return;
+  if (mainWindow.isMinimized()) mainWindow.restore();
+  mainWindow.focus();
+}
+
+async function start() {
+  const logsDir = app.getPath('logs');
+  mkdirSync(logsDir, { recursive: true });
+  const logger = createLogger({
+    destination: pino.destination({ dest: join(logsDir, 'main.log'), mkdir: true }),
+  });
+  const dataDir = chooseDataDir(process.argv, process.env, app.getPath('userData'));
+  core = createCore({
+    dataDir,
+    settingsStore: new ElectronStore({ name: 'settings', cwd: dataDir }),
+    cipher: safeStorage,
+    logger,
+    nativeBinding: nativeBindingFor(app.isPackaged, app.getAppPath()),
+    version: app.getVersion(),
+  });
+  registerAppProtocol(protocol, join(outDir, 'renderer'));
+  installPermissionHandlers({
+    session: session.defaultSession,
+    logger: logger.child({ module: 'permissions' }),
+  });
+  bindIpc({ ipcMain, router: core.router, events: core.events, getWindow: () => mainWindow, logger });
+  mainWindow = createMainWindow(outDir, logger.child({ module: 'window' }));
+  mainWindow.on('closed', () => (mainWindow = null));
+}
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', focusExistingWindow);
+  app.whenReady().then(start, (error: unknown) => {
+    process.stderr.write(`Steadyline could not start: ${String(error)}\n`);
+    app.exit(1);
+  });
+  app.on('window-all-closed', () => app.quit());
+  app.on('before-quit', (event) => {
+    if (!core) return;
+    // Unregister from the PBX and close the journal before the process goes away.
+    event.preventDefault();
+    const closing = core;
+    core = null;
+    void closing.close().finally(() => app.quit());
+  });
+}

@@ -1,0 +1,24 @@
+/** The main window: the security baseline applied, shown once its first frame is ready. */
+import { join } from 'node:path';
+
+import { BrowserWindow } from 'electron';
+
+import type { Logger } from '../logging/logger';
+
+import { guardNavigation, secureWebPreferences } from './security';
+
+export function createMainWindow(outDir: string, logger: Logger): BrowserWindow {
+  const window = new BrowserWindow({
+    width: 960,
+    height: 720,
+    minWidth: 420,
+    minHeight: 520,
+    title: 'Steadyline',
+    show: false,
+    webPreferences: secureWebPreferences(join(outDir, 'preload', 'index.cjs')),
+  });
+  guardNavigation(window.webContents, logger);
+  window.once('ready-to-show', () => window.show());
+  void window.loadURL('app://steadyline/index.html');
+  return window;
+}
