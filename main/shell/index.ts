@@ -12,6 +12,7 @@ import { pino } from 'pino';
 
 import { createCore, type Core } from '../core/create-core';
 import { createLogger } from '../logging/logger';
+import { openStoreSafely, SETTINGS_NAME } from '../settings/key-value-store';
 
 import { bindIpc } from './ipc';
 import { nativeBindingFor } from './native-binding';
@@ -44,7 +45,10 @@ async function start() {
   const dataDir = chooseDataDir(process.argv, process.env, app.getPath('userData'));
   core = createCore({
     dataDir,
-    settingsStore: new ElectronStore({ name: 'settings', cwd: dataDir }),
+    settingsStore: openStoreSafely(
+      () => new ElectronStore({ name: SETTINGS_NAME, cwd: dataDir }),
+      join(dataDir, `${SETTINGS_NAME}.json`),
+    ),
     cipher: safeStorage,
     logger,
     nativeBinding: nativeBindingFor(app.isPackaged, app.getAppPath()),
