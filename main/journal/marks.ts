@@ -1,0 +1,87 @@
+/** Marks an agent puts on a call: abusive (with categories and severity) or a call they are proud of. */
+import type Database from 'better-sqlite3';
+
+import { statement } from './statements';
+
+export const ABUSE_CATEGORIES = [
+  'shouting',
+  'insults',
+  'threats',
+  'harassment',
+  'sexual-harassment',
+  'other',
+] as const;
+export type AbuseCategory = (typeof ABUSE_CATEGORIES)[number];
+
+export type NewMark =
+  | { callId: number; kind: 'abusive'; severity: 1 | 2 | 3; categories: AbuseCategory[]; createdAt: number }
+  | { callId: number; kind: 'proud'; createdAt: number };
+
+/** A mark before it is attached to a call. */
+export type MarkOfCall = NewMark extends infer Mark
+  ? Mark extends unknown
+    ? Omit<Mark, 'callId'>
+    : never
+  : never;
+
+export interface CallMark {
+  id: number;
+  callId: number;
+  kind: 'abusive' | 'proud';
+  severity: number | null;
+  categories: AbuseCategory[];
+  createdAt: number;
+  undoneAt: number | null;
+}
+
+export function addMark(db: Database.Database, mark: NewMark): number {
+  return db.transaction(() => {
+    const severity = mark.kind === 'abusive' ? mark.severity : null;
+    const { lastInsertRowid } = statement(
+      db,
+      'INSERT INTO call_marks (call_id, kind, severity, created_at) VALUES (?, ?, ?, ?)',
+    ).run(mark.callId, mark.kind, severity, mark.createdAt);
+    const id = Number(lastInsertRowid);
+    const categories = mark.kind === 'abusive' ? new Set(mark.categories) : new Set<AbuseCategory>();
+    const insertCategory = statement(
+      db,
+      'INSERT INTO call_mark_categories (mark_id, category) VALUES (?, ?)',
+    );
+    for (const category of categories) insertCategory.run(id, category);
+    return id;
+  })();
+}
+
+export function undoMark(db: Database.Database, id: number, undoneAt: number): boolean {
+  return (
+    statement(db, 'UPDATE call_marks SET undone_at = ? WHERE id = ? AND undone_at IS NULL').run(undoneAt, id)
+      .changes === 1
+  );
+}
+
+interface MarkRow {
+  id: number;
+  call_id: number;
+  kind: 'abusive' | 'proud';
+  severity: number | null;
+  created_at: number;
+  undone_at: number | null;
+  categories: string | null;
+}
+
+export function marksForCall(db: Database.Database, callId: number): CallMark[] {
+  const rows = statement(
+    db,
+    `SELECT m.*, (SELECT group_concat(category) FROM call_mark_categories c WHERE c.mark_id = m.id) AS categories
+     FROM call_marks m WHERE m.call_id = ? ORDER BY m.created_at`,
+  ).all(callId) as MarkRow[];
+  return rows.map((row) => ({
+    id: row.id,
+    callId: row.call_id,
+    kind: row.kind,
+    severity: row.severity,
+    categories: (row.categories?.split(',') ?? []).sort() as AbuseCategory[],
+    createdAt: row.created_at,
+    undoneAt: row.undone_at,
+  }));
+}
