@@ -25,9 +25,10 @@ type DomainOf<C extends string> = C extends `${infer D}:${string}` ? D : never;
 type VerbOf<C extends string> = C extends `${string}:${infer V}` ? V : never;
 type Domain = DomainOf<RequestChannel | EventChannel>;
 
-type RequestFunction<C extends RequestChannel> = undefined extends RequestInputOf<C>
-  ? (payload?: RequestInputOf<C>) => Promise<Result<ResponseOf<C>>>
-  : (payload: RequestInputOf<C>) => Promise<Result<ResponseOf<C>>>;
+type RequestFunction<C extends RequestChannel> =
+  undefined extends RequestInputOf<C>
+    ? (payload?: RequestInputOf<C>) => Promise<Result<ResponseOf<C>>>
+    : (payload: RequestInputOf<C>) => Promise<Result<ResponseOf<C>>>;
 
 export type Unsubscribe = () => void;
 

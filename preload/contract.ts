@@ -64,7 +64,9 @@ export const AccountInput = z.object({
     .min(1, 'required')
     .max(2048)
     .refine((value) => /^wss?:\/\/[^\s/]+/i.test(value), 'websocket-url'),
-  sipUser: trimmed(128).min(1, 'required').regex(/^[^\s@:;<>"]+$/, 'sip-user'),
+  sipUser: trimmed(128)
+    .min(1, 'required')
+    .regex(/^[^\s@:;<>"]+$/, 'sip-user'),
   domain: trimmed(253).regex(/^[A-Za-z0-9.-]*$/, 'domain'),
   authUser: trimmed(128).regex(/^[^\s]*$/, 'no-spaces'),
   password: z.string().max(512).optional(),
@@ -97,9 +99,17 @@ export const RegistrationState = z.discriminatedUnion('state', [
   z.object({ state: z.literal('not-configured') }),
   z.object({ state: z.literal('connecting') }),
   z.object({ state: z.literal('registered'), aor: z.string() }),
-  z.object({ state: z.literal('retrying'), nextAttemptInSeconds: z.number().int().min(0), reason: z.string() }),
+  z.object({
+    state: z.literal('retrying'),
+    nextAttemptInSeconds: z.number().int().min(0),
+    reason: z.string(),
+  }),
   z.object({ state: z.literal('auth-failed'), reason: z.string() }),
-  z.object({ state: z.literal('unreachable'), reason: z.string() }),
+  z.object({
+    state: z.literal('unreachable'),
+    nextAttemptInSeconds: z.number().int().min(0),
+    reason: z.string(),
+  }),
 ]);
 export type RegistrationState = z.infer<typeof RegistrationState>;
 

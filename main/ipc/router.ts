@@ -57,7 +57,10 @@ export function createRouter({ handlers, logger }: { handlers: Handlers; logger:
         return failure({ code: error.code, message: error.message });
       }
       logger.error({ channel, err: error }, 'request handler failed');
-      return failure({ code: 'internal', message: 'Something went wrong in Steadyline. Details are in the log.' });
+      return failure({
+        code: 'internal',
+        message: 'Something went wrong in Steadyline. Details are in the log.',
+      });
     }
   }
   return { handle };

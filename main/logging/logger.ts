@@ -17,7 +17,11 @@ export interface LoggerOptions {
 }
 
 export function createLogger({ level = 'info', destination }: LoggerOptions = {}): Logger {
-  const options = { level, redact: { paths: redactPaths, censor: '[redacted]' }, base: { app: 'steadyline' } };
+  const options = {
+    level,
+    redact: { paths: redactPaths, censor: '[redacted]' },
+    base: { app: 'steadyline' },
+  };
   return destination ? pino(options, destination) : pino(options, pino.destination(2));
 }
 

@@ -10,7 +10,10 @@ import { Grammar, NameAddrHeader, URI } from 'sip.js';
 import { describe, expect, it } from 'vitest';
 
 const require = createRequire(import.meta.url);
-const grammarFile = join(dirname(require.resolve('sip.js/package.json')), 'lib/grammar/pegjs/dist/grammar.js');
+const grammarFile = join(
+  dirname(require.resolve('sip.js/package.json')),
+  'lib/grammar/pegjs/dist/grammar.js',
+);
 
 describe('sip.js grammar patch', () => {
   it('is applied to the installed sip.js', () => {
@@ -19,7 +22,9 @@ describe('sip.js grammar patch', () => {
 
   it('parses interleaved headers of different kinds correctly, again and again', () => {
     for (let round = 0; round < 50; round += 1) {
-      const contact = Grammar.nameAddrHeaderParse(`"Agent ${round}" <sip:agent${round}@127.0.0.1;transport=ws>`);
+      const contact = Grammar.nameAddrHeaderParse(
+        `"Agent ${round}" <sip:agent${round}@127.0.0.1;transport=ws>`,
+      );
       const uri = Grammar.URIParse(`sip:+97250${round}@pbx.example.org:5061;user=phone`);
       const hebrew = Grammar.nameAddrHeaderParse('"דנה כהן" <sip:1001@pbx.example.org>');
       expect(contact).toBeInstanceOf(NameAddrHeader);

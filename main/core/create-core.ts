@@ -1,0 +1,105 @@
+/**
+ * Composition root of main's services. The Electron shell and the browser preview both call
+ * createCore with their own collaborators (electron-store or conf, safeStorage or a named test
+ * cipher), so every service runs the same way in the app and in plain Node.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { openJournal } from '../journal/open-journal';
+import { createRouter, type Router } from '../ipc/router';
+import type { Logger } from '../logging/logger';
+import type { OpenedStore } from '../settings/key-value-store';
+import type { SecretCipher } from '../settings/secret-cipher';
+import { createSecretStore } from '../settings/secret-store';
+import { createSettingsService } from '../settings/settings-service';
+import { createPhoneService, type PhoneServiceDeps } from '../phone/phone-service';
+
+import { createEventHub, type EventHub } from './event-hub';
+import { createHandlers } from './handlers';
+import { createNoticeBoard } from './notice-board';
+
+export interface CoreDeps {
+  dataDir: string;
+  /** The settings file, opened by the caller: electron-store in the app, conf in Node. */
+  settingsStore: OpenedStore;
+  cipher: SecretCipher;
+  logger: Logger;
+  /** Path of a better-sqlite3 build for this runtime's ABI (Electron in development); default: node_modules'. */
+  nativeBinding?: string;
+  version: string;
+  webSocket?: PhoneServiceDeps['webSocket'];
+}
+
+export interface Core {
+  router: Router;
+  events: EventHub;
+  close(): Promise<void>;
+}
+
+export const JOURNAL_FILE = 'journal.sqlite3';
+export const SECRETS_FILE = 'secrets.json';
+const JOURNAL_CHECKPOINT_INTERVAL_MS = 5 * 60 * 1000;
+
+export function createCore(deps: CoreDeps): Core {
+  const { dataDir, logger } = deps;
+  mkdirSync(dataDir, { recursive: true });
+  const events = createEventHub(logger.child({ module: 'events' }));
+  const notices = createNoticeBoard(events);
+  const journal = openJournal({
+    file: join(dataDir, JOURNAL_FILE),
+    nativeBinding: deps.nativeBinding,
+    logger: logger.child({ module: 'journal' }),
+  });
+  if (journal.recovered) {
+    notices.add({
+      id: 'journal-recovered',
+      kind: 'journal-recovered',
+      severity: 'warning',
+      details: { movedTo: journal.recovered.movedTo },
+    });
+  }
+  const secrets = createSecretStore({
+    file: join(dataDir, SECRETS_FILE),
+    cipher: deps.cipher,
+    logger: logger.child({ module: 'secrets' }),
+  });
+  const settings = createSettingsService({
+    opened: deps.settingsStore,
+    secrets,
+    logger: logger.child({ module: 'settings' }),
+  });
+  for (const notice of settings.notices()) notices.add(notice);
+  const phone = createPhoneService({
+    settings,
+    events,
+    logger: logger.child({ module: 'phone' }),
+    webSocket: deps.webSocket,
+  });
+
+  const handlers = createHandlers({
+    version: deps.version,
+    dataDir,
+    notices,
+    settings,
+    journal: journal.db,
+    phone,
+  });
+  const router = createRouter({ handlers, logger: logger.child({ module: 'router' }) });
+
+  const checkpointTimer = setInterval(() => journal.checkpoint(), JOURNAL_CHECKPOINT_INTERVAL_MS);
+  checkpointTimer.unref();
+
+  let closed: Promise<void> | null = null;
+  return {
+    router,
+    events,
+    close: () =>
+      (closed ??= (async () => {
+        clearInterval(checkpointTimer);
+        await phone.close();
+        journal.close();
+        logger.info('core closed');
+      })()),
+  };
+}

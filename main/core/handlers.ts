@@ -1,0 +1,41 @@
+/**
+ * The handler table: one entry per request channel in preload/contract.ts, each a thin call into
+ * a service. The router has already validated the request; TypeScript makes the table complete.
+ */
+import type Database from 'better-sqlite3';
+
+import { listCalls } from '../journal/calls';
+import type { Handlers } from '../ipc/router';
+import type { PhoneService } from '../phone/phone-service';
+import type { SettingsService } from '../settings/settings-service';
+
+import type { NoticeBoard } from './notice-board';
+
+export interface HandlerDeps {
+  version: string;
+  dataDir: string;
+  notices: NoticeBoard;
+  settings: SettingsService;
+  journal: Database.Database;
+  phone: PhoneService;
+}
+
+export function createHandlers({
+  version,
+  dataDir,
+  notices,
+  settings,
+  journal,
+  phone,
+}: HandlerDeps): Handlers {
+  return {
+    'app:info': () => ({ version, dataDir, notices: notices.list() }),
+    'app:dismissNotice': ({ id }) => notices.dismiss(id),
+    'settings:get': () => settings.view(),
+    'settings:saveAccount': (account) => settings.saveAccount(account),
+    'settings:clearAccount': () => settings.clearAccount(),
+    'settings:setLanguage': ({ language }) => settings.setLanguage(language),
+    'phone:getRegistration': () => phone.registration(),
+    'journal:listCalls': (query) => listCalls(journal, query),
+  };
+}

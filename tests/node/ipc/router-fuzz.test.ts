@@ -1,0 +1,105 @@
+/**
+ * Fuzzes the router bound to the real core (real SQLite file, real settings file): thousands of
+ * random and mutated payloads per channel. Nothing may crash, and every payload the contract
+ * rejects must come back as a typed invalid-request error.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WebSocket } from 'ws';
+
+import { ErrorCode, requestChannels, type RequestChannel } from '../../../preload/contract';
+import { createCore, type Core } from '../../../main/core/create-core';
+import { silentLogger } from '../../../main/logging/logger';
+import { createConfStore } from '../../../main/settings/conf-store';
+import { TestOnlyCipher } from '../../support/test-only-cipher';
+
+const RUNS_PER_CHANNEL = 1500;
+
+const validExamples: Partial<Record<RequestChannel, unknown>> = {
+  'settings:saveAccount': {
+    serverUrl: 'ws://127.0.0.1:9/ws',
+    sipUser: '1001',
+    domain: '127.0.0.1',
+    authUser: '1001',
+    password: 'fuzz-pass',
+    displayName: 'Fuzz',
+  },
+  'settings:setLanguage': { language: 'he' },
+  'app:dismissNotice': { id: 'journal-recovered' },
+  'journal:listCalls': { limit: 10 },
+};
+
+/** Replaces, deletes or adds one field of a valid example with arbitrary data. */
+const mutatedPayload = (example: unknown) => {
+  if (typeof example !== 'object' || example === null) return fc.anything();
+  const keys = Object.keys(example);
+  return fc
+    .tuple(fc.constantFrom(...keys, '__proto__', 'constructor', 'extra'), fc.anything(), fc.boolean())
+    .map(([key, value, remove]) => {
+      const copy: Record<string, unknown> = Object.fromEntries(
+        Object.entries(example).filter(([name]) => !remove || name !== key),
+      );
+      if (!remove)
+        Object.defineProperty(copy, key, { value, enumerable: true, configurable: true, writable: true });
+      return copy;
+    });
+};
+
+let dataDir: string;
+let core: Core;
+
+beforeAll(() => {
+  dataDir = mkdtempSync(join(tmpdir(), 'steadyline-fuzz-'));
+  core = createCore({
+    dataDir,
+    settingsStore: createConfStore({ cwd: dataDir }),
+    cipher: new TestOnlyCipher(),
+    logger: silentLogger(),
+    version: '0.0.0-test',
+    webSocket: WebSocket,
+  });
+});
+
+afterAll(async () => {
+  await core.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('router fuzz', () => {
+  for (const channel of Object.keys(requestChannels) as RequestChannel[]) {
+    it(`answers every random or mutated payload on ${channel} with a Result, never a crash`, async () => {
+      const schema = requestChannels[channel].request;
+      const payloads = fc.oneof(fc.anything(), fc.jsonValue(), mutatedPayload(validExamples[channel]));
+      await fc.assert(
+        fc.asyncProperty(payloads, async (payload) => {
+          const result = await core.router.handle(channel, payload);
+          if (!schema.safeParse(payload).success) {
+            expect(result.ok).toBe(false);
+            if (!result.ok) expect(result.error.code).toBe('invalid-request');
+          } else if (!result.ok) {
+            expect(ErrorCode.options).toContain(result.error.code);
+          }
+        }),
+        { numRuns: RUNS_PER_CHANNEL },
+      );
+    });
+  }
+
+  it('rejects random channel names with a typed error', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.anything(), fc.anything(), async (channel, payload) => {
+        fc.pre(typeof channel !== 'string' || !Object.hasOwn(requestChannels, channel));
+        const result = await core.router.handle(channel, payload);
+        expect(result).toEqual({
+          ok: false,
+          error: { code: 'unknown-channel', message: 'Unknown channel.' },
+        });
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
