@@ -82,6 +82,12 @@ export default tseslint.config(
     rules: { 'no-console': 'off' },
   },
   {
+    // electron-builder loads its hooks with require(): CommonJS by necessity.
+    files: ['build/*.cjs'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     files: ['*.config.{ts,mjs}', '**/vite.config.ts', 'electron.vite.config.ts', 'tests/support/*-reporter.ts'],
     rules: { 'no-restricted-syntax': 'off' },
   },

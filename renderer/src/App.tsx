@@ -1,0 +1,53 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+
+import { NoticeBanner } from './components/NoticeBanner';
+import { PhoneScreen } from './components/PhoneScreen';
+import { SettingsScreen } from './components/SettingsScreen';
+import { StatusArea } from './components/StatusArea';
+import { useAppStore } from './stores/app-store';
+import { useRegistrationStore } from './stores/registration-store';
+import { useSettingsStore } from './stores/settings-store';
+
+type Screen = 'phone' | 'settings';
+const SCREENS: Screen[] = ['phone', 'settings'];
+
+/** Loads what main knows and follows its events for as long as the window lives. */
+function useMainState() {
+  useEffect(() => {
+    const stops = [useRegistrationStore.getState().follow(), useAppStore.getState().follow()];
+    void useRegistrationStore.getState().load();
+    void useAppStore.getState().load();
+    void useSettingsStore.getState().load();
+    return () => stops.forEach((stop) => stop());
+  }, []);
+}
+
+export function App() {
+  const { t } = useTranslation();
+  const [screen, setScreen] = useState<Screen>('phone');
+  useMainState();
+  return (
+    <div className="app">
+      <header className="app__header">
+        <span className="app__name">{t('app.name')}</span>
+        <nav aria-label={t('nav.label')} className="app__nav">
+          {SCREENS.map((name) => (
+            <button
+              key={name}
+              type="button"
+              className="nav-button"
+              aria-current={screen === name ? 'page' : undefined}
+              onClick={() => setScreen(name)}
+            >
+              {t(`nav.${name}`)}
+            </button>
+          ))}
+        </nav>
+        <StatusArea />
+      </header>
+      <NoticeBanner />
+      <main className="app__main">{screen === 'phone' ? <PhoneScreen /> : <SettingsScreen />}</main>
+    </div>
+  );
+}

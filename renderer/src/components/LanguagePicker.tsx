@@ -1,0 +1,31 @@
+import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+
+import { Language } from '../../../preload/contract';
+import { useSettingsStore } from '../stores/settings-store';
+
+export function LanguagePicker() {
+  const { t } = useTranslation();
+  const id = useId();
+  const language = useSettingsStore((store) => store.view?.language ?? 'en');
+  const setLanguage = useSettingsStore((store) => store.setLanguage);
+  return (
+    <section className="language-picker">
+      <h2>{t('settings.languageSection')}</h2>
+      <div className="field">
+        <label htmlFor={id}>{t('settings.language')}</label>
+        <select
+          id={id}
+          value={language}
+          onChange={(event) => void setLanguage(Language.parse(event.target.value))}
+        >
+          {Language.options.map((option) => (
+            <option key={option} value={option} lang={option}>
+              {t(`languages.${option}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,18 @@
+import { useTranslation } from 'react-i18next';
+
+import { useSettingsStore } from '../stores/settings-store';
+
+import { AccountForm } from './AccountForm';
+import { LanguagePicker } from './LanguagePicker';
+
+export function SettingsScreen() {
+  const { t } = useTranslation();
+  const loaded = useSettingsStore((store) => store.view !== null);
+  return (
+    <section className="screen" aria-labelledby="settings-title">
+      <h1 id="settings-title">{t('settings.title')}</h1>
+      {loaded && <AccountForm />}
+      <LanguagePicker />
+    </section>
+  );
+}

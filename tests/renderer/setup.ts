@@ -1,0 +1,32 @@
+import { cleanup } from '@testing-library/react';
+import { afterEach, beforeEach } from 'vitest';
+
+import { buildSteadylineApi } from '../../preload/api';
+import type { SettingsView } from '../../preload/contract';
+import { applyLanguage } from '../../renderer/src/i18n';
+import { initialApp, useAppStore } from '../../renderer/src/stores/app-store';
+import { initialRegistration, useRegistrationStore } from '../../renderer/src/stores/registration-store';
+import { initialSettings, useSettingsStore } from '../../renderer/src/stores/settings-store';
+
+import { FakeBridgeTransport } from './support/fake-bridge-transport';
+
+export let transport: FakeBridgeTransport;
+
+export const emptySettings: SettingsView = { account: null, language: 'en', passwordStorage: 'encrypted' };
+
+beforeEach(async () => {
+  transport = new FakeBridgeTransport();
+  transport.respond('settings:get', () => ({ ok: true, value: emptySettings }));
+  transport.respond('phone:getRegistration', () => ({ ok: true, value: { state: 'not-configured' } }));
+  transport.respond('app:info', () => ({
+    ok: true,
+    value: { version: '0.0.0', dataDir: '/tmp/x', notices: [] },
+  }));
+  Object.defineProperty(window, 'steadyline', { value: buildSteadylineApi(transport), configurable: true });
+  useAppStore.setState(initialApp);
+  useRegistrationStore.setState(initialRegistration);
+  useSettingsStore.setState(initialSettings);
+  await applyLanguage('en');
+});
+
+afterEach(() => cleanup());
