@@ -10,7 +10,8 @@ import tseslint from 'typescript-eslint';
 
 const electronOnlyInShell = {
   name: 'electron',
-  message: 'Only main/shell/ and preload/index.ts may import electron: services in main/ must run in plain Node.',
+  message:
+    'Only main/shell/ and preload/index.ts may import electron: services in main/ must run in plain Node.',
 };
 const sipJsOnlyInAdapter = {
   name: 'sip.js',
@@ -22,7 +23,16 @@ const noDevtoolsInShell = {
 };
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', '.electron-native/**', 'tests/fixtures/**'] },
+  {
+    ignores: [
+      'out/**',
+      'dist/**',
+      'node_modules/**',
+      'test-results/**',
+      '.electron-native/**',
+      'tests/fixtures/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {
@@ -72,7 +82,12 @@ export default tseslint.config(
         'error',
         {
           paths: [electronOnlyInShell, sipJsOnlyInAdapter],
-          patterns: [{ group: ['node:*', '**/main/**'], message: 'The renderer reaches main only through renderer/bridge.ts.' }],
+          patterns: [
+            {
+              group: ['node:*', '**/main/**'],
+              message: 'The renderer reaches main only through renderer/bridge.ts.',
+            },
+          ],
         },
       ],
     },
@@ -88,7 +103,12 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
-    files: ['*.config.{ts,mjs}', '**/vite.config.ts', 'electron.vite.config.ts', 'tests/support/*-reporter.ts'],
+    files: [
+      '*.config.{ts,mjs}',
+      '**/vite.config.ts',
+      'electron.vite.config.ts',
+      'tests/support/*-reporter.ts',
+    ],
     rules: { 'no-restricted-syntax': 'off' },
   },
   prettier,

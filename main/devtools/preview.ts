@@ -35,6 +35,7 @@ const preview = await startPreview({
 
 console.log(`Steadyline preview (development and testing only; the product is \`npm start\`)`);
 console.log(`Data folder: ${resolve(dataDir)}`);
+console.log(`Open this address in a browser: ${preview.url}`);
 console.log(`STEADYLINE_PREVIEW_URL=${preview.url}`);
 
 let closing = false;
