@@ -1,0 +1,101 @@
+/** Registration against a real Kamailio on loopback: success, wrong password, server down, restarts. */
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+
+import { createKamailio, TESTBED_PASSWORD, type Kamailio } from './support/kamailio';
+import { startPhone, type PhoneUnderTest } from './support/phone-under-test';
+
+let kamailio: Kamailio;
+let phone: PhoneUnderTest | null = null;
+
+const account = (sipUser: string, password = TESTBED_PASSWORD) => ({
+  serverUrl: kamailio.wsUrl,
+  sipUser,
+  domain: '127.0.0.1',
+  authUser: '',
+  password,
+  displayName: 'Agent',
+});
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+beforeAll(async () => {
+  kamailio = await createKamailio();
+  await kamailio.start();
+});
+
+afterEach(async (context) => {
+  await phone?.phone.close();
+  phone = null;
+  if (context.task.result?.state === 'fail') console.error(`kamailio log:\n${kamailio.log().slice(-4000)}`);
+});
+
+afterAll(async () => {
+  await kamailio.stop();
+});
+
+describe('registration', () => {
+  it('is "not configured" without an account', () => {
+    phone = startPhone(null);
+    expect(phone.phone.registration()).toEqual({ state: 'not-configured' });
+  });
+
+  it('connects and registers with digest authentication', async () => {
+    phone = startPhone(account('agent1'));
+    const registered = await phone.waitFor('registered');
+    expect(registered).toEqual({ state: 'registered', aor: 'sip:agent1@127.0.0.1' });
+    expect(phone.states.map((state) => state.state)).toEqual(['connecting', 'registered']);
+  });
+
+  it('stops at "authentication failed" after a wrong password, without a storm of REGISTERs', async () => {
+    phone = startPhone(account('agent2', 'wrong-password'));
+    const failed = await phone.waitFor('auth-failed');
+    expect(failed).toMatchObject({ reason: expect.stringMatching(/^401/) });
+    await sleep(3_000);
+    expect(phone.phone.registration().state).toBe('auth-failed');
+    expect(kamailio.registerCount('agent2')).toBeLessThanOrEqual(2);
+  });
+
+  it('registers again when the agent fixes the password', async () => {
+    phone = startPhone(account('agent3', 'wrong-password'));
+    await phone.waitFor('auth-failed');
+    phone.settings.saveAccount(account('agent3'));
+    await phone.waitFor('registered');
+  });
+
+  it('unregisters when it closes', async () => {
+    phone = startPhone(account('agent4'));
+    await phone.waitFor('registered');
+    const before = kamailio.registerCount('agent4');
+    await phone.phone.close();
+    phone = null;
+    expect(kamailio.log()).toMatch(/TESTBED REGISTER from agent4 auth=agent4 contact=.*expires=0/);
+    expect(kamailio.registerCount('agent4')).toBeGreaterThan(before);
+  });
+});
+
+describe('reconnection', () => {
+  it('reports an unreachable server, retries with growing delays, and registers once it is up', async () => {
+    await kamailio.stop();
+    phone = startPhone(account('agent5'));
+    const first = await phone.waitFor('unreachable');
+    expect(first).toMatchObject({ nextAttemptInSeconds: expect.any(Number) });
+    await sleep(2_500);
+    const delays = phone.states.flatMap((state) =>
+      state.state === 'unreachable' ? [state.nextAttemptInSeconds] : [],
+    );
+    expect(delays.length).toBeGreaterThanOrEqual(2);
+    expect(delays.at(-1)).toBeGreaterThanOrEqual(delays[0] ?? 0);
+    await kamailio.start();
+    await phone.waitFor('registered', 35_000);
+  }, 60_000);
+
+  it('registers again within 2 s each time Kamailio is killed and restarted, 10 times', async () => {
+    phone = startPhone(account('agent6'));
+    await phone.waitFor('registered');
+    for (let round = 0; round < 10; round += 1) {
+      await kamailio.stop();
+      await phone.waitFor('retrying', 5_000);
+      await kamailio.start();
+      await phone.waitFor('registered', 2_000);
+    }
+  }, 120_000);
+});

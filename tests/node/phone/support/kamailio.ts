@@ -1,0 +1,105 @@
+/**
+ * A real Kamailio (registrar + proxy with WebSocket) on loopback for one test file: its own ports,
+ * its own run folder and log, started and killed by PID, restartable.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, openSync, readFileSync, writeFileSync } from 'node:fs';
+import { connect } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { freePorts } from './ports';
+
+export const TESTBED_PASSWORD = 's3cret-testbed';
+const TEMPLATE = join(import.meta.dirname, 'kamailio.cfg.template');
+const START_DEADLINE_MS = 10_000;
+
+export interface Kamailio {
+  readonly wsUrl: string;
+  readonly udpPort: number;
+  readonly wsPort: number;
+  readonly logFile: string;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  log(): string;
+  /** How many REGISTER requests reached Kamailio from this user. */
+  registerCount(user: string): number;
+}
+
+export async function createKamailio(): Promise<Kamailio> {
+  const [udpPort = 0, wsPort = 0] = await freePorts(2);
+  const dir = mkdtempSync(join(tmpdir(), 'steadyline-kamailio-'));
+  const cfg = join(dir, 'kamailio.cfg');
+  writeFileSync(
+    cfg,
+    readFileSync(TEMPLATE, 'utf8')
+      .replaceAll('__PASSWORD__', TESTBED_PASSWORD)
+      .replaceAll('__WS_PORT__', String(wsPort))
+      .replaceAll('__UDP_PORT__', String(udpPort)),
+  );
+  const logFile = join(dir, 'kamailio.log');
+  let child: ChildProcess | null = null;
+
+  const kamailio: Kamailio = {
+    wsUrl: `ws://127.0.0.1:${wsPort}/ws`,
+    udpPort,
+    wsPort,
+    logFile,
+    async start() {
+      const out = openSync(logFile, 'a');
+      // Its own process group, so stop() ends the main process and its worker children together.
+      child = spawn('kamailio', ['-f', cfg, '-DD', '-E', '-Y', dir, '-w', dir], {
+        stdio: ['ignore', out, out],
+        detached: true,
+      });
+      await waitForPort(
+        wsPort,
+        START_DEADLINE_MS,
+        () => child?.exitCode !== null && child?.exitCode !== undefined,
+      );
+    },
+    async stop() {
+      const running = child;
+      child = null;
+      if (!running || running.exitCode !== null) return;
+      const exited = new Promise<void>((resolve) => running.once('exit', () => resolve()));
+      if (running.pid) process.kill(-running.pid, 'SIGKILL');
+      await exited;
+      await waitForPortClosed(wsPort);
+    },
+    log: () => readFileSync(logFile, 'utf8'),
+    registerCount: (user) =>
+      kamailio
+        .log()
+        .split('\n')
+        .filter((line) => line.includes(`TESTBED REGISTER from ${user} `)).length,
+  };
+  return kamailio;
+}
+
+async function waitForPort(port: number, deadlineMs: number, exited: () => boolean): Promise<void> {
+  const deadline = Date.now() + deadlineMs;
+  while (Date.now() < deadline) {
+    if (exited()) throw new Error('kamailio exited during start-up');
+    if (await canConnect(port)) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`kamailio did not listen on ${port} within ${deadlineMs} ms`);
+}
+
+async function waitForPortClosed(port: number): Promise<void> {
+  for (let attempt = 0; attempt < 100 && (await canConnect(port)); attempt += 1) {
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+function canConnect(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect(port, '127.0.0.1');
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
+}
