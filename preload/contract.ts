@@ -64,10 +64,14 @@ export const AccountInput = z.object({
     .min(1, 'required')
     .max(2048)
     .refine((value) => /^wss?:\/\/[^\s/]+/i.test(value), 'websocket-url'),
+  // RFC 3261 user part: unreserved and user-unreserved characters (no escapes, no parameters).
   sipUser: trimmed(128)
     .min(1, 'required')
-    .regex(/^[^\s@:;<>"]+$/, 'sip-user'),
-  domain: trimmed(253).regex(/^[A-Za-z0-9.-]*$/, 'domain'),
+    .regex(/^[A-Za-z0-9._~!$&'()*+,=?/-]+$/, 'sip-user'),
+  domain: trimmed(253).regex(
+    /^([A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)*)?$/,
+    'domain',
+  ),
   authUser: trimmed(128).regex(/^[^\s]*$/, 'no-spaces'),
   password: z.string().max(512).optional(),
   displayName: trimmed(128).regex(/^[^"<>\r\n]*$/, 'display-name'),
@@ -112,6 +116,23 @@ export const RegistrationState = z.discriminatedUnion('state', [
   }),
 ]);
 export type RegistrationState = z.infer<typeof RegistrationState>;
+
+export const Availability = z.enum(['available', 'break', 'dnd']);
+export type Availability = z.infer<typeof Availability>;
+
+/** One call as the agent sees it; `id` is main's handle for the call (not the SIP Call-ID). */
+export const CallState = z.object({
+  id: z.string(),
+  direction: z.enum(['inbound', 'outbound']),
+  state: z.enum(['ringing', 'dialing', 'early', 'active', 'ended']),
+  remote: z.object({ uri: z.string(), displayName: z.string().nullable() }),
+  startedAt: z.number(),
+  answeredAt: z.number().nullable(),
+  endReason: z.string().nullable(),
+});
+export type CallState = z.infer<typeof CallState>;
+
+const CallId = z.object({ callId: z.string().min(1).max(200) });
 
 // ---------------------------------------------------------------- journal
 
@@ -179,12 +200,24 @@ export const requestChannels = {
   'settings:clearAccount': channel(noPayload, SettingsView),
   'settings:setLanguage': channel(z.object({ language: Language }), SettingsView),
   'phone:getRegistration': channel(noPayload, RegistrationState),
+  /** Calls an extension, a number (E.164 or local digits) or a sip: URI. */
+  'phone:dial': channel(z.object({ target: z.string().trim().min(1, 'required').max(256) }), CallState),
+  'phone:answer': channel(CallId, CallState),
+  /** Declines a ringing call: 486 Busy Here, or 603 Decline when `busy` is false. */
+  'phone:decline': channel(CallId.extend({ busy: z.boolean().default(true) }), CallState),
+  'phone:hangup': channel(CallId, CallState),
+  /** On break or do-not-disturb, incoming calls are refused before anything rings. */
+  'phone:setAvailability': channel(
+    z.object({ availability: Availability, retryAfterSeconds: z.number().int().min(1).max(3600).optional() }),
+    Availability,
+  ),
   'journal:listCalls': channel(ListCallsInput, z.array(CallRecord)),
 } as const;
 
 /** Events main pushes to the renderer. */
 export const eventChannels = {
   'phone:registration': RegistrationState,
+  'phone:call': CallState,
   'journal:changed': JournalChange,
   'app:notices': z.array(Notice),
 } as const;

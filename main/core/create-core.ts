@@ -13,6 +13,7 @@ import type { OpenedStore } from '../settings/key-value-store';
 import type { SecretCipher } from '../settings/secret-cipher';
 import { createSecretStore } from '../settings/secret-store';
 import { createSettingsService } from '../settings/settings-service';
+import type { MediaEngine } from '../phone/media-engine';
 import { createPhoneService, type PhoneServiceDeps } from '../phone/phone-service';
 
 import { createEventHub, type EventHub } from './event-hub';
@@ -29,6 +30,8 @@ export interface CoreDeps {
   nativeBinding?: string;
   version: string;
   webSocket?: PhoneServiceDeps['webSocket'];
+  /** Where call audio is made: WebRTC in the renderer (agent-UI issue), or SDP only in tests. */
+  media: MediaEngine;
 }
 
 export interface Core {
@@ -72,6 +75,8 @@ export function createCore(deps: CoreDeps): Core {
   for (const notice of settings.notices()) notices.add(notice);
   const phone = createPhoneService({
     settings,
+    journal: journal.db,
+    media: deps.media,
     events,
     logger: logger.child({ module: 'phone' }),
     webSocket: deps.webSocket,

@@ -36,6 +36,12 @@ export function createHandlers({
     'settings:clearAccount': () => settings.clearAccount(),
     'settings:setLanguage': ({ language }) => settings.setLanguage(language),
     'phone:getRegistration': () => phone.registration(),
+    'phone:dial': ({ target }) => phone.dial(target),
+    'phone:answer': ({ callId }) => phone.answer(callId),
+    'phone:decline': ({ callId, busy }) => phone.decline(callId, busy),
+    'phone:hangup': ({ callId }) => phone.hangup(callId),
+    'phone:setAvailability': ({ availability, retryAfterSeconds }) =>
+      phone.setAvailability(availability, retryAfterSeconds),
     'journal:listCalls': (query) => listCalls(journal, query),
   };
 }

@@ -36,7 +36,10 @@ const describeIssues = (error: z.ZodError) =>
 export function createRouter({ handlers, logger }: { handlers: Handlers; logger: Logger }): Router {
   async function handle(channel: unknown, payload: unknown): Promise<Result<unknown>> {
     if (!isRequestChannel(channel)) {
-      logger.warn({ channel: String(channel).slice(0, 64) }, 'request on unknown channel rejected');
+      logger.warn(
+        { channel: typeof channel === 'string' ? channel.slice(0, 64) : typeof channel },
+        'request on unknown channel rejected',
+      );
       return failure({ code: 'unknown-channel', message: 'Unknown channel.' });
     }
     const spec = requestChannels[channel];

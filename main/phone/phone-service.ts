@@ -1,40 +1,98 @@
 /**
- * The softphone as main's other services see it. Today it keeps the agent registered with the
- * PBX (calls come with the call engine); it follows account changes from settings.
+ * The softphone as main's other services see it: keeps the agent registered, places and answers
+ * calls, refuses calls during a break or do-not-disturb, and journals every call.
  */
-import type { RegistrationState } from '../../preload/contract';
+import type Database from 'better-sqlite3';
+
+import type { Availability, CallState, RegistrationState } from '../../preload/contract';
 import type { EventHub } from '../core/event-hub';
+import { UserFacingError } from '../ipc/user-facing-error';
 import type { Logger } from '../logging/logger';
 import type { SettingsService } from '../settings/settings-service';
 
+import { createCallBook } from './call-book';
+import { normaliseDialTarget } from './dial-target';
+import type { MediaEngine } from './media-engine';
 import { createRegistration } from './registration';
 import { provideWebSocket, SipUserAgent } from './sip/sip-user-agent';
 
 export interface PhoneService {
   registration(): RegistrationState;
+  dial(target: string): CallState;
+  answer(callId: string): CallState;
+  decline(callId: string, busy: boolean): CallState;
+  hangup(callId: string): CallState;
+  setAvailability(availability: Availability, retryAfterSeconds?: number): Availability;
+  /** Calls in progress (leak checks: 0 when every call has ended). */
+  liveCalls(): number;
   close(): Promise<void>;
 }
 
 export interface PhoneServiceDeps {
   settings: Pick<SettingsService, 'sipAccount' | 'onAccountChange'>;
+  journal: Database.Database;
   events: EventHub;
+  media: MediaEngine;
   logger: Logger;
   /** Node 20 has no global WebSocket: pass `ws`'s. Electron and Node 22+ need nothing. */
   webSocket?: new (url: string, protocols?: string | string[]) => unknown;
+  unavailableStatus?: 480 | 486;
 }
 
-export function createPhoneService({ settings, events, logger, webSocket }: PhoneServiceDeps): PhoneService {
-  if (webSocket) provideWebSocket(webSocket);
+export function createPhoneService(deps: PhoneServiceDeps): PhoneService {
+  const { settings, events, logger } = deps;
+  if (deps.webSocket) provideWebSocket(deps.webSocket);
+  const book = createCallBook({ journal: deps.journal, events, unavailableStatus: deps.unavailableStatus });
+  let agent: SipUserAgent | null = null;
   const registration = createRegistration({
     account: () => settings.sipAccount(),
-    createUserAgent: (account, delegate) => new SipUserAgent({ account, delegate }),
+    createUserAgent: (account, delegate) =>
+      (agent = new SipUserAgent({ account, delegate, media: deps.media, calls: book })),
     publish: (state) => events.publish('phone:registration', state),
     logger,
   });
   const stopFollowing = settings.onAccountChange(() => registration.restart());
   registration.restart();
+
+  const connected = () => {
+    if (!agent || registration.state().state !== 'registered')
+      throw new UserFacingError('unavailable', 'The phone is not connected.');
+    return agent;
+  };
+  const existing = (callId: string) => {
+    const call = book.get(callId);
+    if (!call) throw new UserFacingError('not-found', 'That call has already ended.');
+    return call;
+  };
+
   return {
     registration: () => registration.state(),
+    dial(target) {
+      const account = settings.sipAccount();
+      const uri = account && normaliseDialTarget(target, account.domain);
+      if (!uri)
+        throw new UserFacingError('invalid-request', 'Enter an extension, a phone number or a sip: address.');
+      const { id, sipCallId } = connected().calls.dial(uri);
+      return book.outgoing(id, sipCallId, { uri, displayName: null });
+    },
+    answer(callId) {
+      const call = existing(callId);
+      connected().calls.answer(callId);
+      return call;
+    },
+    decline(callId, busy) {
+      const call = existing(callId);
+      connected().calls.decline(callId, busy ? 486 : 603);
+      return call;
+    },
+    hangup(callId) {
+      const call = existing(callId);
+      agent?.calls.hangup(callId);
+      return call;
+    },
+    setAvailability: (availability, retryAfterSeconds) =>
+      book.setAvailability(availability, retryAfterSeconds),
+    liveCalls: () => book.size + (agent?.calls.size ?? 0),
     async close() {
       stopFollowing();
       await registration.close();

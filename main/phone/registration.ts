@@ -84,10 +84,16 @@ export function createRegistration(deps: RegistrationDeps): Registration {
     if (!account) return setState({ state: 'not-configured' });
     const mine = ++generation;
     setState({ state: 'connecting' });
-    const agent = deps.createUserAgent(account, {
-      onRegistration: (outcome) => onOutcome(mine, outcome),
-      onTransportLost: (reason) => mine === generation && !closed && scheduleRetry('retrying', reason),
-    });
+    let agent: UserAgentLike;
+    try {
+      agent = deps.createUserAgent(account, {
+        onRegistration: (outcome) => onOutcome(mine, outcome),
+        onTransportLost: (reason) => mine === generation && !closed && scheduleRetry('retrying', reason),
+      });
+    } catch (error) {
+      // An account sip.js cannot turn into an address: retrying cannot help, the agent must fix it.
+      return setState({ state: 'auth-failed', reason: describe(error) });
+    }
     userAgent = agent;
     agent.connect().then(
       () => mine === generation && agent.register(),

@@ -5,6 +5,10 @@
 import { Registerer, RegistererState, UserAgent, type UserAgentOptions } from 'sip.js';
 
 import type { SipAccount } from '../../settings/settings-service';
+import type { MediaEngine } from '../media-engine';
+
+import { BridgedSessionDescriptionHandler } from './bridged-sdh';
+import { SipCalls, type SipCallsDelegate } from './sip-calls';
 
 export type RegistrationOutcome =
   | { kind: 'registered'; aor: string }
@@ -19,6 +23,8 @@ export interface SipUserAgentDelegate {
 export interface SipUserAgentOptions {
   account: SipAccount;
   delegate: SipUserAgentDelegate;
+  media: MediaEngine;
+  calls: SipCallsDelegate;
   registerExpiresSeconds?: number;
   connectionTimeoutSeconds?: number;
 }
@@ -34,6 +40,8 @@ export function provideWebSocket(webSocket: WebSocketConstructor): void {
 export class SipUserAgent {
   private readonly userAgent: UserAgent;
   private readonly registerer: Registerer;
+  /** The calls of this connection. */
+  readonly calls: SipCalls;
   private stopping = false;
 
   constructor(private readonly options: SipUserAgentOptions) {
@@ -51,13 +59,19 @@ export class SipUserAgent {
       },
       logBuiltinEnabled: false,
       logLevel: 'error',
+      sessionDescriptionHandlerFactory: (session) =>
+        new BridgedSessionDescriptionHandler(options.media, session.id),
       delegate: {
+        onInvite: (invitation) => this.calls.onInvite(invitation),
         onDisconnect: (error) => {
-          if (!this.stopping && error) options.delegate.onTransportLost(error.message);
+          if (this.stopping || !error) return;
+          this.calls.transportLost();
+          options.delegate.onTransportLost(error.message);
         },
       },
     };
     this.userAgent = new UserAgent(userAgentOptions);
+    this.calls = new SipCalls(this.userAgent, options.calls);
     this.registerer = new Registerer(this.userAgent, { expires: options.registerExpiresSeconds ?? 300 });
     this.registerer.stateChange.addListener((state) => {
       if (state === RegistererState.Registered)

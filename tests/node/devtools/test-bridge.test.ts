@@ -8,6 +8,7 @@ import { WebSocket } from 'ws';
 import { createCore, type Core } from '../../../main/core/create-core';
 import { startTestBridge, type TestBridge } from '../../../main/devtools/test-bridge';
 import { silentLogger } from '../../../main/logging/logger';
+import { SdpOnlyMediaEngine } from '../../../main/phone/sdp-only-media-engine';
 import { createConfStore } from '../../../main/settings/conf-store';
 import { TestOnlyCipher } from '../../support/test-only-cipher';
 
@@ -25,6 +26,7 @@ beforeEach(async () => {
     logger: silentLogger(),
     version: '0.0.0-test',
     webSocket: WebSocket,
+    media: new SdpOnlyMediaEngine(),
   });
   bridge = await startTestBridge({
     router: core.router,

@@ -14,6 +14,7 @@ import { WebSocket } from 'ws';
 import { ErrorCode, requestChannels, type RequestChannel } from '../../../preload/contract';
 import { createCore, type Core } from '../../../main/core/create-core';
 import { silentLogger } from '../../../main/logging/logger';
+import { SdpOnlyMediaEngine } from '../../../main/phone/sdp-only-media-engine';
 import { createConfStore } from '../../../main/settings/conf-store';
 import { TestOnlyCipher } from '../../support/test-only-cipher';
 
@@ -61,6 +62,7 @@ beforeAll(() => {
     logger: silentLogger(),
     version: '0.0.0-test',
     webSocket: WebSocket,
+    media: new SdpOnlyMediaEngine(),
   });
 });
 

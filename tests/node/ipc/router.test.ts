@@ -47,6 +47,12 @@ describe('router', () => {
     expect(result).toEqual({ ok: false, error: { code: 'unknown-channel', message: 'Unknown channel.' } });
   });
 
+  it('rejects a channel name that cannot even be turned into a string', async () => {
+    const { router } = routerWith({});
+    const result = await router.handle({ toString: false }, {});
+    expect(result).toMatchObject({ ok: false, error: { code: 'unknown-channel' } });
+  });
+
   it('rejects an invalid payload, names the field, and never calls the handler', async () => {
     let called = false;
     const { router } = routerWith({

@@ -1,0 +1,137 @@
+/**
+ * Every call the phone handles: its state for the window, its row in the journal, and the
+ * availability gate that refuses calls during a break or do-not-disturb before anything rings.
+ * Main journals each call itself, so the record is complete even if the window is gone.
+ */
+import type Database from 'better-sqlite3';
+
+import type { Availability, CallState } from '../../preload/contract';
+import type { EventHub } from '../core/event-hub';
+import { endCall, insertCall, markAnswered } from '../journal/calls';
+
+import type { CallEvent, IncomingCallInfo, Refusal, RemoteParty, SipCallsDelegate } from './sip/sip-calls';
+
+export interface CallBookOptions {
+  journal: Database.Database;
+  events: EventHub;
+  now?: () => number;
+  /** The SIP answer to calls that arrive during a break or do-not-disturb: 480 (default) or 486. */
+  unavailableStatus?: 480 | 486;
+}
+
+interface Entry {
+  state: CallState;
+  journalId: number;
+}
+
+export interface CallBook extends SipCallsDelegate {
+  outgoing(id: string, sipCallId: string, remote: RemoteParty): CallState;
+  get(id: string): CallState | undefined;
+  setAvailability(availability: Availability, retryAfterSeconds?: number): Availability;
+  availability(): Availability;
+  readonly size: number;
+}
+
+export function createCallBook({
+  journal,
+  events,
+  now = Date.now,
+  unavailableStatus = 480,
+}: CallBookOptions): CallBook {
+  const entries = new Map<string, Entry>();
+  let availability: Availability = 'available';
+  let availableAgainAt: number | null = null;
+
+  const publish = (entry: Entry) => {
+    events.publish('phone:call', entry.state);
+    events.publish('journal:changed', { table: 'calls' });
+  };
+
+  function open(
+    id: string,
+    direction: CallState['direction'],
+    sipCallId: string,
+    remote: RemoteParty,
+    state: CallState['state'],
+  ) {
+    const startedAt = now();
+    const journalId = insertCall(journal, {
+      direction,
+      remoteUri: remote.uri,
+      remoteDisplayName: remote.displayName,
+      sipCallId,
+      startedAt,
+    });
+    const entry: Entry = {
+      journalId,
+      state: { id, direction, state, remote, startedAt, answeredAt: null, endReason: null },
+    };
+    entries.set(id, entry);
+    publish(entry);
+    return entry.state;
+  }
+
+  function refusal(): Refusal {
+    const seconds =
+      availableAgainAt === null ? undefined : Math.max(1, Math.ceil((availableAgainAt - now()) / 1000));
+    return seconds === undefined
+      ? { statusCode: unavailableStatus }
+      : { statusCode: unavailableStatus, retryAfterSeconds: seconds };
+  }
+
+  function journalDeferred(call: IncomingCallInfo, statusCode: number) {
+    const at = now();
+    const id = insertCall(journal, {
+      direction: 'inbound',
+      remoteUri: call.remote.uri,
+      remoteDisplayName: call.remote.displayName,
+      sipCallId: call.sipCallId,
+      startedAt: at,
+    });
+    endCall(journal, id, { endedAt: at, endReason: 'deferred', sipStatus: statusCode });
+    events.publish('journal:changed', { table: 'calls' });
+  }
+
+  function apply(id: string, event: CallEvent) {
+    const entry = entries.get(id);
+    if (!entry) return;
+    if (event.kind === 'early') entry.state = { ...entry.state, state: 'early' };
+    if (event.kind === 'established') {
+      const answeredAt = now();
+      markAnswered(journal, entry.journalId, answeredAt);
+      entry.state = { ...entry.state, state: 'active', answeredAt };
+    }
+    if (event.kind === 'ended') {
+      endCall(journal, entry.journalId, {
+        endedAt: now(),
+        endReason: event.reason,
+        sipStatus: event.sipStatus,
+      });
+      entry.state = { ...entry.state, state: 'ended', endReason: event.reason };
+      entries.delete(id);
+    }
+    publish(entry);
+  }
+
+  return {
+    admit(call) {
+      if (availability === 'available') return null;
+      const answer = refusal();
+      journalDeferred(call, answer.statusCode);
+      return answer;
+    },
+    onRinging: (call) => void open(call.id, 'inbound', call.sipCallId, call.remote, 'ringing'),
+    onCallEvent: apply,
+    outgoing: (id, sipCallId, remote) => open(id, 'outbound', sipCallId, remote, 'dialing'),
+    get: (id) => entries.get(id)?.state,
+    setAvailability(next, retryAfterSeconds) {
+      availability = next;
+      availableAgainAt = next !== 'available' && retryAfterSeconds ? now() + retryAfterSeconds * 1000 : null;
+      return availability;
+    },
+    availability: () => availability,
+    get size() {
+      return entries.size;
+    },
+  };
+}

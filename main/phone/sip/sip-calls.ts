@@ -1,0 +1,200 @@
+/**
+ * Calls over sip.js, in Steadyline's vocabulary: incoming calls are admitted (or refused, for
+ * breaks and do-not-disturb) before they ring, and every call ends with one reason and status.
+ */
+import { Grammar, Invitation, Inviter, SessionState, UserAgent, type Session } from 'sip.js';
+
+export type CallEndReason =
+  'local-hangup' | 'remote-hangup' | 'declined' | 'cancelled' | 'busy' | 'failed' | 'transport-lost';
+
+export interface RemoteParty {
+  uri: string;
+  displayName: string | null;
+}
+
+export interface IncomingCallInfo {
+  id: string;
+  sipCallId: string;
+  remote: RemoteParty;
+}
+
+export type CallEvent =
+  | { kind: 'early' }
+  | { kind: 'established' }
+  | { kind: 'ended'; reason: CallEndReason; sipStatus: number | null };
+
+export interface Refusal {
+  statusCode: 480 | 486 | 603;
+  retryAfterSeconds?: number;
+}
+
+export interface SipCallsDelegate {
+  /** Decides, before anything rings, whether an incoming call may ring (null) or is refused. */
+  admit(call: IncomingCallInfo): Refusal | null;
+  onRinging(call: IncomingCallInfo): void;
+  onCallEvent(id: string, event: CallEvent): void;
+}
+
+interface CallRecord {
+  session: Session;
+  localReason: CallEndReason | null;
+  remoteStatus: number | null;
+  remoteCancelled: boolean;
+  established: boolean;
+  ended: boolean;
+}
+
+const REASON_PHRASES = { 480: 'Temporarily Unavailable', 486: 'Busy Here', 603: 'Decline' } as const;
+
+export class SipCalls {
+  private readonly calls = new Map<string, CallRecord>();
+
+  constructor(
+    private readonly userAgent: UserAgent,
+    private readonly delegate: SipCallsDelegate,
+  ) {}
+
+  /** Live calls (for leak checks: it must return to 0 when every call has ended). */
+  get size(): number {
+    return this.calls.size;
+  }
+
+  onInvite(invitation: Invitation): void {
+    const info: IncomingCallInfo = {
+      id: invitation.id,
+      sipCallId: invitation.request.callId,
+      remote: remotePartyOf(invitation),
+    };
+    const refusal = this.delegate.admit(info);
+    if (refusal) {
+      const extraHeaders = refusal.retryAfterSeconds ? [`Retry-After: ${refusal.retryAfterSeconds}`] : [];
+      void invitation
+        .reject({
+          statusCode: refusal.statusCode,
+          reasonPhrase: REASON_PHRASES[refusal.statusCode],
+          extraHeaders,
+        })
+        .catch(() => undefined);
+      return;
+    }
+    const record = this.track(invitation);
+    invitation.delegate = { onCancel: () => (record.remoteCancelled = true) };
+    this.delegate.onRinging(info);
+    void invitation.progress().catch(() => undefined);
+  }
+
+  /** Starts an outgoing call to a SIP URI; returns its id and SIP Call-ID. */
+  dial(targetUri: string, extraHeaders: string[] = []): { id: string; sipCallId: string } {
+    const target = UserAgent.makeURI(targetUri);
+    if (!target) throw new Error(`not a SIP URI: ${targetUri}`);
+    const inviter = new Inviter(this.userAgent, target, { extraHeaders });
+    const record = this.track(inviter);
+    void inviter
+      .invite({
+        requestDelegate: {
+          onProgress: (response) => {
+            if (response.message.statusCode === 183) this.delegate.onCallEvent(inviter.id, { kind: 'early' });
+          },
+          onReject: (response) => (record.remoteStatus = response.message.statusCode ?? null),
+        },
+      })
+      .catch(() => this.finish(inviter.id, 'failed'));
+    return { id: inviter.id, sipCallId: inviter.request.callId };
+  }
+
+  answer(id: string): void {
+    const { session } = this.require(id);
+    if (!(session instanceof Invitation)) throw new Error('only an incoming call can be answered');
+    void session.accept().catch(() => this.finish(id, 'failed'));
+  }
+
+  decline(id: string, statusCode: 486 | 603): void {
+    const record = this.require(id);
+    if (!(record.session instanceof Invitation)) throw new Error('only an incoming call can be declined');
+    record.localReason = 'declined';
+    void record.session
+      .reject({ statusCode, reasonPhrase: REASON_PHRASES[statusCode] })
+      .catch(() => undefined);
+  }
+
+  /** Ends a call in whatever state it is: CANCEL before answer, BYE after. */
+  hangup(id: string): void {
+    const record = this.require(id);
+    const { session } = record;
+    record.localReason = record.established ? 'local-hangup' : 'cancelled';
+    if (session.state === SessionState.Established) void session.bye().catch(() => undefined);
+    else if (session instanceof Inviter) void session.cancel().catch(() => undefined);
+    else if (session instanceof Invitation) {
+      record.localReason = 'declined';
+      void session.reject().catch(() => undefined);
+    }
+  }
+
+  sendDtmf(id: string, tones: string): void {
+    this.require(id).session.sessionDescriptionHandler?.sendDtmf(tones);
+  }
+
+  /** Ends every call whose transport is gone. */
+  transportLost(): void {
+    for (const id of [...this.calls.keys()]) this.finish(id, 'transport-lost');
+  }
+
+  private require(id: string): CallRecord {
+    const record = this.calls.get(id);
+    if (!record) throw new Error(`no call ${id}`);
+    return record;
+  }
+
+  private track(session: Session): CallRecord {
+    const record: CallRecord = {
+      session,
+      localReason: null,
+      remoteStatus: null,
+      remoteCancelled: false,
+      established: false,
+      ended: false,
+    };
+    this.calls.set(session.id, record);
+    const listener = (state: SessionState) => {
+      if (state === SessionState.Established) {
+        record.established = true;
+        this.delegate.onCallEvent(session.id, { kind: 'established' });
+      } else if (state === SessionState.Terminated) {
+        session.stateChange.removeListener(listener);
+        // sip.js terminates a rejected Inviter *before* calling our onReject with the status:
+        // wait one microtask so the final status is known when the end reason is decided.
+        queueMicrotask(() => this.finish(session.id, endReasonOf(record)));
+      }
+    };
+    session.stateChange.addListener(listener);
+    return record;
+  }
+
+  private finish(id: string, reason: CallEndReason): void {
+    const record = this.calls.get(id);
+    if (!record || record.ended) return;
+    record.ended = true;
+    this.calls.delete(id);
+    const sipStatus = reason === 'busy' || reason === 'failed' ? record.remoteStatus : null;
+    this.delegate.onCallEvent(id, { kind: 'ended', reason, sipStatus });
+  }
+}
+
+function endReasonOf(record: CallRecord): CallEndReason {
+  if (record.localReason) return record.localReason;
+  if (record.established) return 'remote-hangup';
+  if (record.remoteCancelled) return 'cancelled';
+  if (record.remoteStatus === 486 || record.remoteStatus === 600) return 'busy';
+  return 'failed';
+}
+
+/** The caller's identity: P-Asserted-Identity, then Remote-Party-ID, then From. */
+function remotePartyOf(invitation: Invitation): RemoteParty {
+  const request = invitation.request;
+  for (const header of ['P-Asserted-Identity', 'Remote-Party-ID']) {
+    const value = request.getHeader(header);
+    const parsed = value ? Grammar.nameAddrHeaderParse(value) : undefined;
+    if (parsed) return { uri: parsed.uri.toString(), displayName: parsed.displayName || null };
+  }
+  return { uri: request.from.uri.toString(), displayName: request.from.displayName || null };
+}

@@ -1,0 +1,159 @@
+/**
+ * Calls against real peers: sipp calls Steadyline through Kamailio, and Steadyline calls sipp.
+ * Every call is journaled by main with its direction, identity, Call-ID, times and end reason.
+ */
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+
+import { getCall, listCalls } from '../../../main/journal/calls';
+
+import { createKamailio, TESTBED_PASSWORD, type Kamailio } from './support/kamailio';
+import { startPhone, type PhoneUnderTest } from './support/phone-under-test';
+import { freePort } from './support/ports';
+import { refusedCallerScenario, runSipp, scenario } from './support/sipp';
+
+let kamailio: Kamailio;
+let phone: PhoneUnderTest;
+const USER = 'callagent';
+
+const callTo = (scenarioFile: string, extra: string[] = []) =>
+  freePort().then((port) =>
+    runSipp([
+      '-sf',
+      scenarioFile,
+      '-s',
+      USER,
+      `127.0.0.1:${kamailio.udpPort}`,
+      '-i',
+      '127.0.0.1',
+      '-p',
+      String(port),
+      '-m',
+      '1',
+      '-timeout',
+      '15s',
+      '-timeout_error',
+      ...extra,
+    ]),
+  );
+
+/** A sipp callee on 127.0.0.2 (not the proxy's own address, so Kamailio relays to it). */
+const callee = async (scenarioFile: string) => {
+  const port = await freePort();
+  return {
+    run: runSipp(['-sf', scenarioFile, '-i', '127.0.0.2', '-p', String(port), '-m', '1', '-timeout', '15s']),
+    uri: `sip:callee@127.0.0.2:${port}`,
+  };
+};
+
+beforeAll(async () => {
+  kamailio = await createKamailio();
+  await kamailio.start();
+  phone = startPhone({
+    serverUrl: kamailio.wsUrl,
+    sipUser: USER,
+    domain: '127.0.0.1',
+    authUser: '',
+    password: TESTBED_PASSWORD,
+    displayName: 'Agent',
+  });
+  await phone.waitFor('registered');
+});
+
+afterEach((context) => {
+  phone.phone.setAvailability('available');
+  if (context.task.result?.state === 'fail') console.error(`kamailio log:\n${kamailio.log().slice(-4000)}`);
+});
+
+afterAll(async () => {
+  await phone.phone.close();
+  await kamailio.stop();
+});
+
+const ended = (id: string) => phone.waitForCall((call) => call.id === id && call.state === 'ended');
+
+describe('incoming calls', () => {
+  it('rings, is answered, and ends when the caller hangs up; the journal has it all', async () => {
+    const caller = await callTo(scenario('caller-hebrew.xml'), ['-d', '300']);
+    const ringing = await phone.waitForCall((call) => call.state === 'ringing');
+    expect(ringing.remote.displayName).toBe('דנה כהן');
+    phone.phone.answer(ringing.id);
+    await phone.waitForCall((call) => call.id === ringing.id && call.state === 'active');
+    expect((await ended(ringing.id)).endReason).toBe('remote-hangup');
+    expect((await caller.done).exitCode).toBe(0);
+    const [row] = listCalls(phone.journal, { limit: 1 });
+    expect(row).toMatchObject({
+      direction: 'inbound',
+      remoteDisplayName: 'דנה כהן',
+      endReason: 'remote-hangup',
+      sipStatus: null,
+    });
+    expect(row?.remoteUri).toMatch(/^sip:sipp@127\.0\.0\.1/);
+    expect(row?.sipCallId).toMatch(/@/);
+    expect(row?.answeredAt).toBeGreaterThanOrEqual(row?.startedAt ?? Infinity);
+    expect(row?.endedAt).toBeGreaterThanOrEqual(row?.answeredAt ?? Infinity);
+  });
+
+  it('is declined with 486 Busy Here', async () => {
+    const caller = await callTo(refusedCallerScenario(486, false));
+    const ringing = await phone.waitForCall(
+      (call) =>
+        call.state === 'ringing' &&
+        !phone.calls.some((other) => other.id === call.id && other.state !== 'ringing'),
+    );
+    phone.phone.decline(ringing.id, true);
+    expect((await ended(ringing.id)).endReason).toBe('declined');
+    expect((await caller.done).exitCode).toBe(0);
+  });
+
+  it('during a break is refused with 480 and Retry-After before it rings, and journaled as deferred', async () => {
+    phone.phone.setAvailability('break', 90);
+    const ringingBefore = phone.calls.filter((call) => call.state === 'ringing').length;
+    const caller = await callTo(refusedCallerScenario(480, true));
+    const result = await caller.done;
+    expect(result.exitCode, result.output.slice(-1500)).toBe(0);
+    expect(phone.calls.filter((call) => call.state === 'ringing').length).toBe(ringingBefore);
+    const [row] = listCalls(phone.journal, { limit: 1 });
+    expect(row).toMatchObject({ direction: 'inbound', endReason: 'deferred', sipStatus: 480 });
+  });
+
+  it('in do-not-disturb is refused too, without a Retry-After when no end time is known', async () => {
+    phone.phone.setAvailability('dnd');
+    const caller = await callTo(refusedCallerScenario(480, false));
+    expect((await caller.done).exitCode).toBe(0);
+    const demandingRetryAfter = await callTo(refusedCallerScenario(480, true));
+    expect((await demandingRetryAfter.done).exitCode).not.toBe(0);
+  });
+});
+
+describe('outgoing calls', () => {
+  it('connects to sipp and ends with a local hang-up', async () => {
+    const { run, uri } = await callee(scenario('callee.xml'));
+    const dialing = phone.phone.dial(uri);
+    expect(dialing.state).toBe('dialing');
+    await phone.waitForCall((call) => call.id === dialing.id && call.state === 'active');
+    phone.phone.hangup(dialing.id);
+    expect((await ended(dialing.id)).endReason).toBe('local-hangup');
+    expect((await run.done).exitCode).toBe(0);
+    expect(getCall(phone.journal, listCalls(phone.journal, { limit: 1 })[0]?.id ?? 0)).toMatchObject({
+      direction: 'outbound',
+      remoteUri: uri,
+      endReason: 'local-hangup',
+    });
+  });
+
+  it('records "busy" with the SIP status when the callee is busy', async () => {
+    const { run, uri } = await callee(scenario('callee-busy.xml'));
+    const dialing = phone.phone.dial(uri);
+    expect((await ended(dialing.id)).endReason).toBe('busy');
+    expect((await run.done).exitCode).toBe(0);
+    expect(listCalls(phone.journal, { limit: 1 })[0]).toMatchObject({ endReason: 'busy', sipStatus: 486 });
+  });
+
+  it('rejects a target that is not a number, extension or SIP address', () => {
+    expect(() => phone.phone.dial('call mum')).toThrow(/extension, a phone number or a sip: address/);
+  });
+
+  it('leaves no live calls behind', () => {
+    expect(phone.phone.liveCalls()).toBe(0);
+  });
+});

@@ -1,0 +1,55 @@
+/**
+ * sipp as the far end of a call, bounded in time and killed by PID. Scenarios live in scenarios/;
+ * caller.xml and callee.xml are sipp's built-in uac/uas made Record-Route aware (see
+ * ../shared/research/sip-testbed.md, pitfalls 1 and 2).
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const SCENARIOS = join(import.meta.dirname, 'scenarios');
+
+export interface SippResult {
+  exitCode: number | null;
+  output: string;
+}
+
+export function scenario(name: string): string {
+  return join(SCENARIOS, name);
+}
+
+/** A caller scenario that expects the INVITE to be refused with `status`. */
+export function refusedCallerScenario(status: number, expectRetryAfter: boolean): string {
+  const check = expectRetryAfter
+    ? '    <action><ereg regexp="[1-9][0-9]*" search_in="hdr" header="Retry-After:" check_it="true" assign_to="retry"/><log message="Retry-After: [$retry]"/></action>'
+    : '';
+  const file = join(mkdtempSync(join(tmpdir(), 'steadyline-sipp-')), `caller-refused-${status}.xml`);
+  writeFileSync(
+    file,
+    readFileSync(scenario('caller-refused.xml.template'), 'utf8')
+      .replaceAll('__STATUS__', String(status))
+      .replace('__CHECK__', check),
+  );
+  return file;
+}
+
+export interface SippRun {
+  readonly done: Promise<SippResult>;
+  kill(): void;
+}
+
+export function runSipp(args: string[], timeoutMs = 20_000): SippRun {
+  const child = spawn('sipp', [...args, '-nostdin'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const guard = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+  const done = new Promise<SippResult>((resolve) =>
+    child.on('exit', (exitCode) => {
+      clearTimeout(guard);
+      resolve({ exitCode, output });
+    }),
+  );
+  return { done, kill: () => child.kill('SIGKILL') };
+}
