@@ -15,25 +15,28 @@ let kamailio: Kamailio;
 let phone: PhoneUnderTest;
 const USER = 'callagent';
 
-const callTo = (scenarioFile: string, extra: string[] = []) =>
+const callTo = (scenarioFile: string, extra: string[] = [], timeoutMs = 20_000) =>
   freePort().then((port) =>
-    runSipp([
-      '-sf',
-      scenarioFile,
-      '-s',
-      USER,
-      `127.0.0.1:${kamailio.udpPort}`,
-      '-i',
-      '127.0.0.1',
-      '-p',
-      String(port),
-      '-m',
-      '1',
-      '-timeout',
-      '15s',
-      '-timeout_error',
-      ...extra,
-    ]),
+    runSipp(
+      [
+        '-sf',
+        scenarioFile,
+        '-s',
+        USER,
+        `127.0.0.1:${kamailio.udpPort}`,
+        '-i',
+        '127.0.0.1',
+        '-p',
+        String(port),
+        '-m',
+        '1',
+        '-timeout',
+        '15s',
+        '-timeout_error',
+        ...extra,
+      ],
+      timeoutMs,
+    ),
   );
 
 /** A sipp callee on 127.0.0.2 (not the proxy's own address, so Kamailio relays to it). */
@@ -69,6 +72,20 @@ afterAll(async () => {
   await kamailio.stop();
 });
 
+/** Answers every call that rings, as an agent on a busy day would. */
+function answerEveryCall(): () => void {
+  const answered = new Set<string>();
+  const timer = setInterval(() => {
+    for (const call of phone.calls) {
+      if (call.state !== 'ringing' || answered.has(call.id)) continue;
+      answered.add(call.id);
+      if (phone.calls.some((other) => other.id === call.id && other.state === 'ended')) continue;
+      phone.phone.answer(call.id);
+    }
+  }, 5);
+  return () => clearInterval(timer);
+}
+
 const ended = (id: string) => phone.waitForCall((call) => call.id === id && call.state === 'ended');
 
 describe('incoming calls', () => {
@@ -101,6 +118,29 @@ describe('incoming calls', () => {
         !phone.calls.some((other) => other.id === call.id && other.state !== 'ringing'),
     );
     phone.phone.decline(ringing.id, true);
+    expect((await ended(ringing.id)).endReason).toBe('declined');
+    expect((await caller.done).exitCode).toBe(0);
+  });
+
+  it('takes the caller identity from P-Asserted-Identity when the network asserts one', async () => {
+    const caller = await callTo(scenario('caller-asserted-identity.xml'), ['-d', '100']);
+    const ringing = await phone.waitForCall(
+      (call) => call.state === 'ringing' && call.remote.uri.startsWith('sip:+97231234567'),
+    );
+    expect(ringing.remote).toEqual({ uri: 'sip:+97231234567@pbx.example.org', displayName: 'משה לוי' });
+    phone.phone.answer(ringing.id);
+    await ended(ringing.id);
+    expect((await caller.done).exitCode).toBe(0);
+  });
+
+  it('is declined with 603 Decline when the agent does not want it', async () => {
+    const caller = await callTo(refusedCallerScenario(603, false));
+    const ringing = await phone.waitForCall(
+      (call) =>
+        call.state === 'ringing' &&
+        !phone.calls.some((other) => other.id === call.id && other.state !== 'ringing'),
+    );
+    phone.phone.decline(ringing.id, false);
     expect((await ended(ringing.id)).endReason).toBe('declined');
     expect((await caller.done).exitCode).toBe(0);
   });
@@ -141,6 +181,16 @@ describe('outgoing calls', () => {
     });
   });
 
+  it('goes through early media (183) before the callee answers', async () => {
+    const { run, uri } = await callee(scenario('callee-early-media.xml'));
+    const dialing = phone.phone.dial(uri);
+    await phone.waitForCall((call) => call.id === dialing.id && call.state === 'early');
+    await phone.waitForCall((call) => call.id === dialing.id && call.state === 'active');
+    phone.phone.hangup(dialing.id);
+    await ended(dialing.id);
+    expect((await run.done).exitCode).toBe(0);
+  });
+
   it('records "busy" with the SIP status when the callee is busy', async () => {
     const { run, uri } = await callee(scenario('callee-busy.xml'));
     const dialing = phone.phone.dial(uri);
@@ -155,5 +205,30 @@ describe('outgoing calls', () => {
 
   it('leaves no live calls behind', () => {
     expect(phone.phone.liveCalls()).toBe(0);
+    expect(phone.media.openCalls.size).toBe(0);
   });
+});
+
+describe('many calls', () => {
+  it('handles 200 sequential calls without leaking calls, media sessions or listeners', async () => {
+    const stopAnswering = answerEveryCall();
+    const heapBefore = process.memoryUsage().heapUsed;
+    const caller = await callTo(
+      scenario('caller.xml'),
+      ['-m', '200', '-l', '1', '-r', '200', '-d', '10', '-timeout', '60s'],
+      70_000,
+    );
+    const result = await caller.done;
+    stopAnswering();
+    expect(result.exitCode, result.output.slice(-1500)).toBe(0);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(phone.phone.liveCalls()).toBe(0);
+    expect(phone.media.openCalls.size).toBe(0);
+    const endedCalls = phone.calls.filter(
+      (call) => call.state === 'ended' && call.endReason === 'remote-hangup',
+    );
+    expect(endedCalls.length).toBeGreaterThanOrEqual(200);
+    global.gc?.();
+    expect(process.memoryUsage().heapUsed - heapBefore).toBeLessThan(64 * 1024 * 1024);
+  }, 90_000);
 });
