@@ -128,6 +128,10 @@ export const CallState = z.object({
   remote: z.object({ uri: z.string(), displayName: z.string().nullable() }),
   startedAt: z.number(),
   answeredAt: z.number().nullable(),
+  /** The agent put the other side on hold. */
+  heldByMe: z.boolean(),
+  /** The other side put the agent on hold. */
+  heldByRemote: z.boolean(),
   endReason: z.string().nullable(),
 });
 export type CallState = z.infer<typeof CallState>;
@@ -206,6 +210,8 @@ export const requestChannels = {
   /** Declines a ringing call: 486 Busy Here, or 603 Decline when `busy` is false. */
   'phone:decline': channel(CallId.extend({ busy: z.boolean().default(true) }), CallState),
   'phone:hangup': channel(CallId, CallState),
+  /** Puts the other side on hold (`hold: true`) or resumes the call. */
+  'phone:hold': channel(CallId.extend({ hold: z.boolean() }), CallState),
   /** On break or do-not-disturb, incoming calls are refused before anything rings. */
   'phone:setAvailability': channel(
     z.object({ availability: Availability, retryAfterSeconds: z.number().int().min(1).max(3600).optional() }),

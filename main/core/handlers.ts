@@ -40,6 +40,7 @@ export function createHandlers({
     'phone:answer': ({ callId }) => phone.answer(callId),
     'phone:decline': ({ callId, busy }) => phone.decline(callId, busy),
     'phone:hangup': ({ callId }) => phone.hangup(callId),
+    'phone:hold': ({ callId, hold }) => phone.hold(callId, hold),
     'phone:setAvailability': ({ availability, retryAfterSeconds }) =>
       phone.setAvailability(availability, retryAfterSeconds),
     'journal:listCalls': (query) => listCalls(journal, query),

@@ -64,7 +64,17 @@ export function createCallBook({
     });
     const entry: Entry = {
       journalId,
-      state: { id, direction, state, remote, startedAt, answeredAt: null, endReason: null },
+      state: {
+        id,
+        direction,
+        state,
+        remote,
+        startedAt,
+        answeredAt: null,
+        heldByMe: false,
+        heldByRemote: false,
+        endReason: null,
+      },
     };
     entries.set(id, entry);
     publish(entry);
@@ -96,6 +106,9 @@ export function createCallBook({
     const entry = entries.get(id);
     if (!entry) return;
     if (event.kind === 'early') entry.state = { ...entry.state, state: 'early' };
+    if (event.kind === 'hold') {
+      entry.state = { ...entry.state, [event.by === 'local' ? 'heldByMe' : 'heldByRemote']: event.held };
+    }
     if (event.kind === 'established') {
       const answeredAt = now();
       markAnswered(journal, entry.journalId, answeredAt);

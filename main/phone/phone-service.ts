@@ -22,6 +22,8 @@ export interface PhoneService {
   answer(callId: string): CallState;
   decline(callId: string, busy: boolean): CallState;
   hangup(callId: string): CallState;
+  /** Resolves with the call's state once the other side accepted the hold or resume. */
+  hold(callId: string, held: boolean): Promise<CallState>;
   setAvailability(availability: Availability, retryAfterSeconds?: number): Availability;
   /** Calls in progress (leak checks: 0 when every call has ended). */
   liveCalls(): number;
@@ -90,6 +92,18 @@ export function createPhoneService(deps: PhoneServiceDeps): PhoneService {
       agent?.calls.hangup(callId);
       return call;
     },
+    async hold(callId, held) {
+      existing(callId);
+      try {
+        await connected().calls.hold(callId, held);
+      } catch (error) {
+        throw new UserFacingError(
+          'conflict',
+          `The call could not be ${held ? 'held' : 'resumed'}: ${describe(error)}`,
+        );
+      }
+      return existing(callId);
+    },
     setAvailability: (availability, retryAfterSeconds) =>
       book.setAvailability(availability, retryAfterSeconds),
     liveCalls: () => book.size + (agent?.calls.size ?? 0),
@@ -98,4 +112,8 @@ export function createPhoneService(deps: PhoneServiceDeps): PhoneService {
       await registration.close();
     },
   };
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }

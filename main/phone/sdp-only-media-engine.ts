@@ -3,9 +3,20 @@
  * carries no audio. For signalling tests and benchmarks, where no renderer exists, and named so
  * nobody mistakes it for a real one.
  */
-import type { MediaEngine } from './media-engine';
+import type { MediaEngine, MediaOptions } from './media-engine';
 
-const sdp = (sessionId: number) =>
+type Direction = 'sendrecv' | 'sendonly' | 'recvonly' | 'inactive';
+
+/** The direction that answers an offer's direction (RFC 3264 section 6.1). */
+function answerDirection(offer: string, hold: boolean): Direction {
+  const offered = /^a=(sendrecv|sendonly|recvonly|inactive)/m.exec(offer)?.[1] ?? 'sendrecv';
+  if (offered === 'sendonly') return 'recvonly';
+  if (offered === 'inactive') return 'inactive';
+  if (offered === 'recvonly') return hold ? 'inactive' : 'sendonly';
+  return hold ? 'sendonly' : 'sendrecv';
+}
+
+const sdp = (sessionId: number, direction: Direction) =>
   [
     'v=0',
     `o=steadyline ${sessionId} 1 IN IP4 127.0.0.1`,
@@ -16,7 +27,7 @@ const sdp = (sessionId: number) =>
     'a=rtpmap:0 PCMU/8000',
     'a=rtpmap:101 telephone-event/8000',
     'a=fmtp:101 0-15',
-    'a=sendrecv',
+    `a=${direction}`,
     '',
   ].join('\r\n');
 
@@ -25,13 +36,13 @@ export class SdpOnlyMediaEngine implements MediaEngine {
   readonly dtmfSent: string[] = [];
   private sessions = 0;
 
-  async createOffer(callId: string) {
+  async createOffer(callId: string, options: MediaOptions = {}) {
     this.openCalls.add(callId);
-    return sdp(++this.sessions);
+    return sdp(++this.sessions, options.hold ? 'sendonly' : 'sendrecv');
   }
-  async createAnswer(callId: string) {
+  async createAnswer(callId: string, remoteOffer: string, options: MediaOptions = {}) {
     this.openCalls.add(callId);
-    return sdp(++this.sessions);
+    return sdp(++this.sessions, answerDirection(remoteOffer, options.hold ?? false));
   }
   async setRemoteAnswer() {}
   sendDtmf(_callId: string, tones: string) {

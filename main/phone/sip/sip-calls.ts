@@ -4,6 +4,8 @@
  */
 import { Grammar, Invitation, Inviter, SessionState, UserAgent, type Session } from 'sip.js';
 
+import { offersHold, type HoldOption } from './bridged-sdh';
+
 export type CallEndReason =
   'local-hangup' | 'remote-hangup' | 'declined' | 'cancelled' | 'busy' | 'failed' | 'transport-lost';
 
@@ -20,6 +22,7 @@ export interface IncomingCallInfo {
 
 export type CallEvent =
   | { kind: 'early' }
+  | { kind: 'hold'; by: 'local' | 'remote'; held: boolean }
   | { kind: 'established' }
   | { kind: 'ended'; reason: CallEndReason; sipStatus: number | null };
 
@@ -128,6 +131,36 @@ export class SipCalls {
       record.localReason = 'declined';
       void session.reject().catch(() => undefined);
     }
+  }
+
+  /** Puts the other side on hold (re-INVITE, a=sendonly) or resumes; resolves once they accept. */
+  hold(id: string, held: boolean): Promise<void> {
+    const { session } = this.require(id);
+    if (session.state !== SessionState.Established)
+      return Promise.reject(new Error('the call is not connected'));
+    const sessionDescriptionHandlerOptions: HoldOption = { hold: held };
+    return new Promise((resolve, reject) => {
+      void session
+        .invite({
+          sessionDescriptionHandlerOptions,
+          requestDelegate: {
+            onAccept: () => {
+              this.delegate.onCallEvent(id, { kind: 'hold', by: 'local', held });
+              resolve();
+            },
+            onReject: (response) =>
+              reject(new Error(`the other side refused: ${response.message.statusCode}`)),
+          },
+        })
+        .catch(reject);
+    });
+  }
+
+  /** A new offer inside a call: the other side holds (a=sendonly/inactive) or resumes. */
+  onRemoteOffer(id: string, sdp: string): void {
+    const record = this.calls.get(id);
+    if (!record?.established) return;
+    this.delegate.onCallEvent(id, { kind: 'hold', by: 'remote', held: offersHold(sdp) });
   }
 
   sendDtmf(id: string, tones: string): void {

@@ -60,7 +60,9 @@ export class SipUserAgent {
       logBuiltinEnabled: false,
       logLevel: 'error',
       sessionDescriptionHandlerFactory: (session) =>
-        new BridgedSessionDescriptionHandler(options.media, session.id),
+        new BridgedSessionDescriptionHandler(options.media, session.id, (sdp) =>
+          this.calls.onRemoteOffer(session.id, sdp),
+        ),
       delegate: {
         onInvite: (invitation) => this.calls.onInvite(invitation),
         onDisconnect: (error) => {

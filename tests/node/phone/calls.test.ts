@@ -209,6 +209,45 @@ describe('outgoing calls', () => {
   });
 });
 
+describe('hold', () => {
+  it('puts the callee on hold (a=sendonly) and resumes (a=sendrecv) with re-INVITEs', async () => {
+    const { run, uri } = await callee(scenario('callee-hold.xml'));
+    const dialing = phone.phone.dial(uri);
+    await phone.waitForCall((call) => call.id === dialing.id && call.state === 'active');
+    expect((await phone.phone.hold(dialing.id, true)).heldByMe).toBe(true);
+    expect((await phone.phone.hold(dialing.id, false)).heldByMe).toBe(false);
+    phone.phone.hangup(dialing.id);
+    await ended(dialing.id);
+    const result = await run.done;
+    expect(result.exitCode, result.output.slice(-1500)).toBe(0);
+  });
+
+  it('notices when the caller holds the agent, answers recvonly, and notices the resume', async () => {
+    const caller = await callTo(scenario('caller-remote-hold.xml'), ['-d', '100']);
+    const ringing = await phone.waitForCall(
+      (call) =>
+        call.state === 'ringing' &&
+        !phone.calls.some((other) => other.id === call.id && other.state !== 'ringing'),
+    );
+    phone.phone.answer(ringing.id);
+    await phone.waitForCall((call) => call.id === ringing.id && call.heldByRemote);
+    await phone.waitForCall(
+      (call) =>
+        call.id === ringing.id &&
+        call.state === 'active' &&
+        !call.heldByRemote &&
+        phone.calls.some((c) => c.id === ringing.id && c.heldByRemote),
+    );
+    await ended(ringing.id);
+    const result = await caller.done;
+    expect(result.exitCode, result.output.slice(-1500)).toBe(0);
+  });
+
+  it('refuses to hold a call that has ended, with a clear message', async () => {
+    await expect(phone.phone.hold('no-such-call', true)).rejects.toThrow('That call has already ended.');
+  });
+});
+
 describe('many calls', () => {
   it('handles 200 sequential calls without leaking calls, media sessions or listeners', async () => {
     const stopAnswering = answerEveryCall();
