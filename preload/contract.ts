@@ -212,6 +212,11 @@ export const requestChannels = {
   'phone:hangup': channel(CallId, CallState),
   /** Puts the other side on hold (`hold: true`) or resumes the call. */
   'phone:hold': channel(CallId.extend({ hold: z.boolean() }), CallState),
+  /** Keypad tones during a call. */
+  'phone:sendDtmf': channel(
+    CallId.extend({ tones: z.string().regex(/^[0-9*#A-D]{1,32}$/, 'dtmf') }),
+    CallState,
+  ),
   /** On break or do-not-disturb, incoming calls are refused before anything rings. */
   'phone:setAvailability': channel(
     z.object({ availability: Availability, retryAfterSeconds: z.number().int().min(1).max(3600).optional() }),

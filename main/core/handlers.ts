@@ -41,6 +41,7 @@ export function createHandlers({
     'phone:decline': ({ callId, busy }) => phone.decline(callId, busy),
     'phone:hangup': ({ callId }) => phone.hangup(callId),
     'phone:hold': ({ callId, hold }) => phone.hold(callId, hold),
+    'phone:sendDtmf': ({ callId, tones }) => phone.sendDtmf(callId, tones),
     'phone:setAvailability': ({ availability, retryAfterSeconds }) =>
       phone.setAvailability(availability, retryAfterSeconds),
     'journal:listCalls': (query) => listCalls(journal, query),

@@ -14,6 +14,7 @@ import { createCallBook } from './call-book';
 import { normaliseDialTarget } from './dial-target';
 import type { MediaEngine } from './media-engine';
 import { createRegistration } from './registration';
+import type { DtmfMethod } from './sip/sip-calls';
 import { provideWebSocket, SipUserAgent } from './sip/sip-user-agent';
 
 export interface PhoneService {
@@ -24,6 +25,8 @@ export interface PhoneService {
   hangup(callId: string): CallState;
   /** Resolves with the call's state once the other side accepted the hold or resume. */
   hold(callId: string, held: boolean): Promise<CallState>;
+  /** Sends keypad tones (0-9, *, #, A-D) to the other side. */
+  sendDtmf(callId: string, tones: string): Promise<CallState>;
   setAvailability(availability: Availability, retryAfterSeconds?: number): Availability;
   /** Calls in progress (leak checks: 0 when every call has ended). */
   liveCalls(): number;
@@ -39,6 +42,8 @@ export interface PhoneServiceDeps {
   /** Node 20 has no global WebSocket: pass `ws`'s. Electron and Node 22+ need nothing. */
   webSocket?: new (url: string, protocols?: string | string[]) => unknown;
   unavailableStatus?: 480 | 486;
+  /** 'rfc4733' (in the media, falling back to SIP INFO) or 'info' (always SIP INFO). */
+  dtmfMethod?: DtmfMethod;
 }
 
 export function createPhoneService(deps: PhoneServiceDeps): PhoneService {
@@ -101,6 +106,15 @@ export function createPhoneService(deps: PhoneServiceDeps): PhoneService {
           'conflict',
           `The call could not be ${held ? 'held' : 'resumed'}: ${describe(error)}`,
         );
+      }
+      return existing(callId);
+    },
+    async sendDtmf(callId, tones) {
+      existing(callId);
+      try {
+        await connected().calls.sendDtmf(callId, tones, deps.dtmfMethod ?? 'rfc4733');
+      } catch (error) {
+        throw new UserFacingError('conflict', `The keypad tones could not be sent: ${describe(error)}`);
       }
       return existing(callId);
     },

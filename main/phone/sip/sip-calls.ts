@@ -47,6 +47,9 @@ interface CallRecord {
   ended: boolean;
 }
 
+export type DtmfMethod = 'rfc4733' | 'info';
+const DTMF_DURATION_MS = 160;
+
 const REASON_PHRASES = { 480: 'Temporarily Unavailable', 486: 'Busy Here', 603: 'Decline' } as const;
 
 export class SipCalls {
@@ -163,8 +166,22 @@ export class SipCalls {
     this.delegate.onCallEvent(id, { kind: 'hold', by: 'remote', held: offersHold(sdp) });
   }
 
-  sendDtmf(id: string, tones: string): void {
-    this.require(id).session.sessionDescriptionHandler?.sendDtmf(tones);
+  /**
+   * Sends DTMF tones: RFC 4733 through the media engine, or SIP INFO (application/dtmf-relay)
+   * when the method is 'info' or the media path cannot send them.
+   */
+  async sendDtmf(id: string, tones: string, method: DtmfMethod): Promise<void> {
+    const { session } = this.require(id);
+    if (session.state !== SessionState.Established) throw new Error('the call is not connected');
+    if (method === 'rfc4733' && session.sessionDescriptionHandler?.sendDtmf(tones)) return;
+    for (const tone of tones) {
+      const content = `Signal=${tone}\r\nDuration=${DTMF_DURATION_MS}\r\n`;
+      await session.info({
+        requestOptions: {
+          body: { contentDisposition: 'render', contentType: 'application/dtmf-relay', content },
+        },
+      });
+    }
   }
 
   /** Ends every call whose transport is gone. */

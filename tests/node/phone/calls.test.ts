@@ -248,6 +248,45 @@ describe('hold', () => {
   });
 });
 
+describe('keypad tones (DTMF)', () => {
+  it('go through the media engine (RFC 4733) when it can send them', async () => {
+    const { run, uri } = await callee(scenario('callee.xml'));
+    const dialing = phone.phone.dial(uri);
+    await phone.waitForCall((call) => call.id === dialing.id && call.state === 'active');
+    await phone.phone.sendDtmf(dialing.id, '123');
+    expect(phone.media.dtmfSent).toContain('123');
+    phone.phone.hangup(dialing.id);
+    await ended(dialing.id);
+    expect((await run.done).exitCode).toBe(0);
+  });
+
+  it('go as SIP INFO when the phone is set to use INFO', async () => {
+    const infoPhone = startPhone(
+      {
+        serverUrl: kamailio.wsUrl,
+        sipUser: 'infoagent',
+        domain: '127.0.0.1',
+        authUser: '',
+        password: TESTBED_PASSWORD,
+        displayName: '',
+      },
+      undefined,
+      { dtmfMethod: 'info' },
+    );
+    await infoPhone.waitFor('registered');
+    const { run, uri } = await callee(scenario('callee-dtmf-info.xml'));
+    const dialing = infoPhone.phone.dial(uri);
+    await infoPhone.waitForCall((call) => call.id === dialing.id && call.state === 'active');
+    await infoPhone.phone.sendDtmf(dialing.id, '5#');
+    expect(infoPhone.media.dtmfSent).toEqual([]);
+    infoPhone.phone.hangup(dialing.id);
+    await infoPhone.waitForCall((call) => call.id === dialing.id && call.state === 'ended');
+    const result = await run.done;
+    await infoPhone.phone.close();
+    expect(result.exitCode, result.output.slice(-1500)).toBe(0);
+  });
+});
+
 describe('many calls', () => {
   it('handles 200 sequential calls without leaking calls, media sessions or listeners', async () => {
     const stopAnswering = answerEveryCall();

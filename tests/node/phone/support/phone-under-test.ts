@@ -14,7 +14,11 @@ import type { AccountInput, CallState, RegistrationState } from '../../../../pre
 import { createEventHub } from '../../../../main/core/event-hub';
 import { silentLogger, type Logger } from '../../../../main/logging/logger';
 import { openJournal } from '../../../../main/journal/open-journal';
-import { createPhoneService, type PhoneService } from '../../../../main/phone/phone-service';
+import {
+  createPhoneService,
+  type PhoneService,
+  type PhoneServiceDeps,
+} from '../../../../main/phone/phone-service';
 import { SdpOnlyMediaEngine } from '../../../../main/phone/sdp-only-media-engine';
 import { createConfStore } from '../../../../main/settings/conf-store';
 import { createSecretStore } from '../../../../main/settings/secret-store';
@@ -34,7 +38,11 @@ export interface PhoneUnderTest {
   waitFor(state: RegistrationState['state'], timeoutMs?: number): Promise<RegistrationState>;
 }
 
-export function startPhone(account: AccountInput | null, logger: Logger = silentLogger()): PhoneUnderTest {
+export function startPhone(
+  account: AccountInput | null,
+  logger: Logger = silentLogger(),
+  options: Pick<PhoneServiceDeps, 'dtmfMethod' | 'unavailableStatus'> = {},
+): PhoneUnderTest {
   const dir = mkdtempSync(join(tmpdir(), 'steadyline-phone-'));
   const settings = createSettingsService({
     opened: createConfStore({ cwd: dir }),
@@ -66,6 +74,7 @@ export function startPhone(account: AccountInput | null, logger: Logger = silent
     logger,
     media,
     webSocket: WebSocket,
+    ...options,
   });
   return {
     phone,
