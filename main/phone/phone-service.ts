@@ -54,7 +54,7 @@ export function createPhoneService(deps: PhoneServiceDeps): PhoneService {
   const registration = createRegistration({
     account: () => settings.sipAccount(),
     createUserAgent: (account, delegate) =>
-      (agent = new SipUserAgent({ account, delegate, media: deps.media, calls: book })),
+      (agent = new SipUserAgent({ account, delegate, media: deps.media, calls: book, logger })),
     publish: (state) => events.publish('phone:registration', state),
     logger,
   });

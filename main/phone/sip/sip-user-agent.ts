@@ -4,6 +4,7 @@
  */
 import { Registerer, RegistererState, UserAgent, type UserAgentOptions } from 'sip.js';
 
+import type { Logger } from '../../logging/logger';
 import type { SipAccount } from '../../settings/settings-service';
 import type { MediaEngine } from '../media-engine';
 
@@ -22,6 +23,8 @@ export interface SipUserAgentDelegate {
 
 export interface SipUserAgentOptions {
   account: SipAccount;
+  /** Receives sip.js's own warnings and errors (a malformed message from the server, say). */
+  logger?: Logger;
   delegate: SipUserAgentDelegate;
   media: MediaEngine;
   calls: SipCallsDelegate;
@@ -58,7 +61,10 @@ export class SipUserAgent {
         connectionTimeout: options.connectionTimeoutSeconds ?? 5,
       },
       logBuiltinEnabled: false,
-      logLevel: 'error',
+      logLevel: 'warn',
+      logConnector: (level, category, _label, content) => {
+        if (level === 'warn' || level === 'error') options.logger?.[level]({ category }, content);
+      },
       sessionDescriptionHandlerFactory: (session) =>
         new BridgedSessionDescriptionHandler(options.media, session.id, (sdp) =>
           this.calls.onRemoteOffer(session.id, sdp),

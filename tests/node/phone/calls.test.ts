@@ -122,6 +122,22 @@ describe('incoming calls', () => {
     expect((await caller.done).exitCode).toBe(0);
   });
 
+  it('stops ringing and is journaled as cancelled when the caller gives up', async () => {
+    const caller = await callTo(scenario('caller-cancel.xml'));
+    const ringing = await phone.waitForCall(
+      (call) =>
+        call.state === 'ringing' &&
+        !phone.calls.some((other) => other.id === call.id && other.state !== 'ringing'),
+    );
+    expect((await ended(ringing.id)).endReason).toBe('cancelled');
+    const result = await caller.done;
+    expect(result.exitCode, result.output.slice(-1500)).toBe(0);
+    expect(listCalls(phone.journal, { limit: 1 })[0]).toMatchObject({
+      endReason: 'cancelled',
+      answeredAt: null,
+    });
+  });
+
   it('takes the caller identity from P-Asserted-Identity when the network asserts one', async () => {
     const caller = await callTo(scenario('caller-asserted-identity.xml'), ['-d', '100']);
     const ringing = await phone.waitForCall(
