@@ -33,7 +33,9 @@ export async function startBaresip(kamailioUdpPort: number, sipPort: number, use
     join(dir, 'accounts'),
     `<sip:${user}@127.0.0.1;transport=udp>;outbound="sip:127.0.0.1:${kamailioUdpPort};transport=udp";auth_pass=unused;answermode=auto;regint=600;audio_codecs=PCMU\n`,
   );
-  const child: ChildProcess = spawn('baresip', ['-f', dir, '-t', '3600'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child: ChildProcess = spawn('baresip', ['-f', dir, '-t', '3600'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   // Keep only what start-up needs: baresip's menu prints a status line every 100 ms in a call.
   const collect = (chunk: Buffer) => output.length < 100_000 && (output += chunk.toString());

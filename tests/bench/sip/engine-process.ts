@@ -28,14 +28,30 @@ const settings = createSettingsService({
   secrets: createSecretStore({ file: join(dir, 'secrets.json'), cipher: new TestOnlyCipher(), logger }),
   logger,
 });
-settings.saveAccount({ serverUrl, sipUser, domain: '127.0.0.1', authUser: '', password, displayName: 'Bench' });
+settings.saveAccount({
+  serverUrl,
+  sipUser,
+  domain: '127.0.0.1',
+  authUser: '',
+  password,
+  displayName: 'Bench',
+});
 const journal = openJournal({ file: join(dir, 'journal.sqlite3'), logger });
 const events = createEventHub(logger);
-const phone = createPhoneService({ settings, journal: journal.db, events, logger, media: new SdpOnlyMediaEngine(), webSocket: WebSocket });
+const phone = createPhoneService({
+  settings,
+  journal: journal.db,
+  events,
+  logger,
+  media: new SdpOnlyMediaEngine(),
+  webSocket: WebSocket,
+});
 
 events.subscribe((event, payload) => {
-  if (event === 'phone:registration' && (payload as { state: string }).state === 'registered') process.stdout.write('READY\n');
-  if (event === 'phone:call' && (payload as CallState).state === 'ringing') phone.answer((payload as CallState).id);
+  if (event === 'phone:registration' && (payload as { state: string }).state === 'registered')
+    process.stdout.write('READY\n');
+  if (event === 'phone:call' && (payload as CallState).state === 'ringing')
+    phone.answer((payload as CallState).id);
 });
 
 process.on('SIGTERM', () => {

@@ -13,15 +13,16 @@ function* packets(file: string): Generator<Packet> {
   const data = readFileSync(file);
   const linkType = data.readUInt32LE(20);
   const linkHeader = linkType === 1 ? 14 : linkType === 113 ? 16 : 0; // Ethernet, Linux cooked
-  for (let offset = 24; offset + 16 <= data.length; ) {
+  for (let offset = 24; offset + 16 <= data.length;) {
     const seconds = data.readUInt32LE(offset);
     const micros = data.readUInt32LE(offset + 4);
     const length = data.readUInt32LE(offset + 8);
     const frame = data.subarray(offset + 16, offset + 16 + length);
     offset += 16 + length;
     const ip = frame.subarray(linkHeader);
-    if (ip.length < 28 || ip[0] >> 4 !== 4 || ip[9] !== 17) continue;
-    const udp = ip.subarray((ip[0] & 0x0f) * 4);
+    const versionAndLength = ip[0] ?? 0;
+    if (ip.length < 28 || versionAndLength >> 4 !== 4 || ip[9] !== 17) continue;
+    const udp = ip.subarray((versionAndLength & 0x0f) * 4);
     yield { time: seconds * 1000 + micros / 1000, payload: udp.subarray(8).toString('latin1') };
   }
 }

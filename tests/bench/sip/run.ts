@@ -22,7 +22,8 @@ const TOTAL_CALLS = Number(process.env.BENCH_TOTAL_CALLS ?? 10_000);
 const SCENARIO = resolve(import.meta.dirname, 'caller-bench.xml');
 const work = mkdtempSync(join(tmpdir(), 'steadyline-bench-sip-'));
 
-const rssMiB = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
+const rssMiB = (pid: number) =>
+  Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
 const cpuMs = (pid: number) => {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
   return (Number(fields[11]) + Number(fields[12])) * 10; // utime + stime, 100 Hz ticks
@@ -34,12 +35,19 @@ const percentile = (values: number[], p: number) => {
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
 async function startEngine(wsUrl: string): Promise<{ pid: number; stop(): void }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', resolve(import.meta.dirname, 'engine-process.ts'), wsUrl, 'agent', TESTBED_PASSWORD], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', resolve(import.meta.dirname, 'engine-process.ts'), wsUrl, 'agent', TESTBED_PASSWORD],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   await new Promise<void>((ready, fail) => {
     const timer = setTimeout(() => fail(new Error('engine did not register')), 15_000);
-    child.stdout.on('data', (chunk: Buffer) => chunk.toString().includes('READY') && (clearTimeout(timer), ready()));
+    child.stdout.on(
+      'data',
+      (chunk: Buffer) => chunk.toString().includes('READY') && (clearTimeout(timer), ready()),
+    );
   });
   return { pid: child.pid ?? 0, stop: () => child.kill('SIGTERM') };
 }
@@ -52,13 +60,50 @@ async function main() {
   const engine = await startEngine(kamailio.wsUrl);
   const baresip = await startBaresip(kamailio.udpPort, await freePort(), 'peer');
   const uas = [
-    { name: 'Steadyline engine (sip.js, patched)', user: 'agent', pid: engine.pid, calls: 0, times: [] as number[], seconds: 0, cpu: 0, rss: [] as number[] },
-    { name: 'baresip 1.0 (Debian)', user: 'peer', pid: baresip.pid, calls: 0, times: [] as number[], seconds: 0, cpu: 0, rss: [] as number[] },
+    {
+      name: 'Steadyline engine (sip.js, patched)',
+      user: 'agent',
+      pid: engine.pid,
+      calls: 0,
+      times: [] as number[],
+      seconds: 0,
+      cpu: 0,
+      rss: [] as number[],
+    },
+    {
+      name: 'baresip 1.0 (Debian)',
+      user: 'peer',
+      pid: baresip.pid,
+      calls: 0,
+      times: [] as number[],
+      seconds: 0,
+      cpu: 0,
+      rss: [] as number[],
+    },
   ];
 
   const sipp = async (user: string, extra: string[], timeoutMs: number) => {
     const port = await freePort();
-    const args = ['-sf', SCENARIO, '-s', user, `127.0.0.1:${kamailio.udpPort}`, '-i', '127.0.0.1', '-p', String(port), '-mp', String(mediaPort), '-l', '1', '-r', '10000', '-recv_timeout', '5000', ...extra];
+    const args = [
+      '-sf',
+      SCENARIO,
+      '-s',
+      user,
+      `127.0.0.1:${kamailio.udpPort}`,
+      '-i',
+      '127.0.0.1',
+      '-p',
+      String(port),
+      '-mp',
+      String(mediaPort),
+      '-l',
+      '1',
+      '-r',
+      '10000',
+      '-recv_timeout',
+      '5000',
+      ...extra,
+    ];
     return { port, run: runSipp(args, timeoutMs) };
   };
 
@@ -77,10 +122,34 @@ async function main() {
       progress(`round ${round + 1}: ${ua.name}`);
       const port = await freePort();
       const capture = join(work, `${ua.user}-${round}.pcap`);
-      const tcpdump = spawn('tcpdump', ['-i', 'lo', '--immediate-mode', '-U', '-w', capture, `udp and port ${port}`], { stdio: 'ignore' });
+      const tcpdump = spawn(
+        'tcpdump',
+        ['-i', 'lo', '--immediate-mode', '-U', '-w', capture, `udp and port ${port}`],
+        { stdio: 'ignore' },
+      );
       await sleep(800);
       const cpuBefore = cpuMs(ua.pid);
-      const args = ['-sf', SCENARIO, '-s', ua.user, `127.0.0.1:${kamailio.udpPort}`, '-i', '127.0.0.1', '-p', String(port), '-mp', String(mediaPort), '-l', '1', '-r', '10000', '-recv_timeout', '5000', '-timeout', `${ROUND_SECONDS}s`];
+      const args = [
+        '-sf',
+        SCENARIO,
+        '-s',
+        ua.user,
+        `127.0.0.1:${kamailio.udpPort}`,
+        '-i',
+        '127.0.0.1',
+        '-p',
+        String(port),
+        '-mp',
+        String(mediaPort),
+        '-l',
+        '1',
+        '-r',
+        '10000',
+        '-recv_timeout',
+        '5000',
+        '-timeout',
+        `${ROUND_SECONDS}s`,
+      ];
       await runSipp(args, (ROUND_SECONDS + 15) * 1000).done;
       ua.cpu += cpuMs(ua.pid) - cpuBefore;
       await sleep(500);
@@ -101,16 +170,46 @@ async function main() {
 
   const [ours, peer] = uas as [(typeof uas)[0], (typeof uas)[0]];
   const rate = (ua: typeof ours) => ua.times.length / ua.seconds;
-  const row = (label: string, a: string, b: string, ratio: string) => console.log(`| ${label} | ${a} | ${b} | ${ratio} |`);
-  console.log(`machine: ${cpus()[0]?.model ?? '?'}, ${cpus().length} cores, node ${process.version}; ${ROUNDS} alternating rounds of ${ROUND_SECONDS} s`);
+  const row = (label: string, a: string, b: string, ratio: string) =>
+    console.log(`| ${label} | ${a} | ${b} | ${ratio} |`);
+  console.log(
+    `machine: ${cpus()[0]?.model ?? '?'}, ${cpus().length} cores, node ${process.version}; ${ROUNDS} alternating rounds of ${ROUND_SECONDS} s`,
+  );
   row('metric', ours.name, peer.name, 'ratio (ours / baresip)');
   row('---', '---', '---', '---');
-  row('INVITE→200 OK p50 (ms, pcap)', percentile(ours.times, 0.5).toFixed(2), percentile(peer.times, 0.5).toFixed(2), (percentile(ours.times, 0.5) / percentile(peer.times, 0.5)).toFixed(2));
-  row('INVITE→200 OK p95 (ms, pcap)', percentile(ours.times, 0.95).toFixed(2), percentile(peer.times, 0.95).toFixed(2), (percentile(ours.times, 0.95) / percentile(peer.times, 0.95)).toFixed(2));
-  row('sequential call setups per second', rate(ours).toFixed(1), rate(peer).toFixed(1), (rate(ours) / rate(peer)).toFixed(2));
-  row('CPU ms per call', (ours.cpu / ours.times.length).toFixed(2), (peer.cpu / peer.times.length).toFixed(2), (ours.cpu / ours.times.length / (peer.cpu / peer.times.length)).toFixed(2));
-  row('RSS MiB idle / 1,000 calls / ' + TOTAL_CALLS.toLocaleString('en') + ' calls', ours.rss.map((v) => v.toFixed(1)).join(' / '), peer.rss.map((v) => v.toFixed(1)).join(' / '), '');
-  console.log(`RSS growth from 1,000 to ${TOTAL_CALLS} calls (ours): ${((ours.rss[2] ?? 0) - (ours.rss[1] ?? 0)).toFixed(1)} MiB (goal: within 10 MiB)`);
+  row(
+    'INVITE→200 OK p50 (ms, pcap)',
+    percentile(ours.times, 0.5).toFixed(2),
+    percentile(peer.times, 0.5).toFixed(2),
+    (percentile(ours.times, 0.5) / percentile(peer.times, 0.5)).toFixed(2),
+  );
+  row(
+    'INVITE→200 OK p95 (ms, pcap)',
+    percentile(ours.times, 0.95).toFixed(2),
+    percentile(peer.times, 0.95).toFixed(2),
+    (percentile(ours.times, 0.95) / percentile(peer.times, 0.95)).toFixed(2),
+  );
+  row(
+    'sequential call setups per second',
+    rate(ours).toFixed(1),
+    rate(peer).toFixed(1),
+    (rate(ours) / rate(peer)).toFixed(2),
+  );
+  row(
+    'CPU ms per call',
+    (ours.cpu / ours.times.length).toFixed(2),
+    (peer.cpu / peer.times.length).toFixed(2),
+    (ours.cpu / ours.times.length / (peer.cpu / peer.times.length)).toFixed(2),
+  );
+  row(
+    'RSS MiB idle / 1,000 calls / ' + TOTAL_CALLS.toLocaleString('en') + ' calls',
+    ours.rss.map((v) => v.toFixed(1)).join(' / '),
+    peer.rss.map((v) => v.toFixed(1)).join(' / '),
+    '',
+  );
+  console.log(
+    `RSS growth from 1,000 to ${TOTAL_CALLS} calls (ours): ${((ours.rss[2] ?? 0) - (ours.rss[1] ?? 0)).toFixed(1)} MiB (goal: within 10 MiB)`,
+  );
 
   engine.stop();
   await baresip.stop();
