@@ -79,11 +79,12 @@ export function getCall(db: Database.Database, id: number): CallRecord | null {
 /** LIKE pattern matching `text` literally anywhere (its own % and _ are escaped). */
 const containsPattern = (text: string) => `%${text.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
 
+// `id DESC` orders calls that started in the same millisecond; the index already ends in the rowid.
 export const LIST_CALLS_SQL = `SELECT * FROM calls WHERE started_at < @before
-  ORDER BY started_at DESC LIMIT @limit`;
+  ORDER BY started_at DESC, id DESC LIMIT @limit`;
 export const SEARCH_CALLS_SQL = `SELECT * FROM calls WHERE started_at < @before
   AND (remote_display_name LIKE @pattern ESCAPE '\\' OR remote_uri LIKE @pattern ESCAPE '\\')
-  ORDER BY started_at DESC LIMIT @limit`;
+  ORDER BY started_at DESC, id DESC LIMIT @limit`;
 
 /** Newest first, a page at a time (`before` is the oldest start time already shown). */
 export function listCalls(db: Database.Database, query: z.output<typeof ListCallsInput>): CallRecord[] {

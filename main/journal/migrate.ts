@@ -23,14 +23,20 @@ export function schemaVersion(db: Database.Database): number {
   return db.pragma('user_version', { simple: true }) as number;
 }
 
+/** Throws before anything is written if the journal comes from a newer Steadyline. */
+export function refuseNewer(db: Database.Database, known: number = MIGRATIONS.length): void {
+  const found = schemaVersion(db);
+  if (found > known) throw new JournalTooNewError(db.name, found, known);
+}
+
 export function migrate(
   db: Database.Database,
   logger: Logger,
   migrations: readonly Migration[] = MIGRATIONS,
 ): { from: number; to: number } {
-  const from = schemaVersion(db);
   const latest = migrations.length;
-  if (from > latest) throw new JournalTooNewError(db.name, from, latest);
+  refuseNewer(db, latest);
+  const from = schemaVersion(db);
   const pending = migrations.filter((migration) => migration.version > from);
   if (pending.length === 0) return { from, to: from };
   db.transaction(() => {

@@ -3,18 +3,17 @@
  * fresh journal is started, so the phone always works; the caller tells the agent where the old
  * file went. A journal from a newer Steadyline is refused, untouched.
  */
-import { existsSync, renameSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 
 import Database from 'better-sqlite3';
 
 import type { Logger } from '../logging/logger';
 
-import { JournalTooNewError, migrate } from './migrate';
+import { isDamage, JournalDamagedError, moveAside, type JournalRecovery } from './journal-damage';
+import { migrate, refuseNewer } from './migrate';
 
-export interface JournalRecovery {
-  movedTo: string;
-  reason: string;
-}
+export type { JournalRecovery } from './journal-damage';
+export { JournalTooNewError } from './migrate';
 
 export interface OpenedJournal {
   db: Database.Database;
@@ -32,59 +31,77 @@ export interface OpenJournalOptions {
   now?: () => number;
 }
 
+/**
+ * Opens (or creates) the journal at `file` and brings it to the latest schema.
+ * Throws `JournalTooNewError` for a journal from a newer Steadyline (left untouched), and any
+ * error that is not damage (e.g. a missing native module) without moving the file.
+ */
 export function openJournal({
   file,
   nativeBinding,
   logger,
   now = Date.now,
 }: OpenJournalOptions): OpenedJournal {
-  const open = () => configure(new Database(file, nativeBinding ? { nativeBinding } : {}), logger);
-  let recovered: JournalRecovery | null = null;
-  let db: Database.Database;
+  const options: Database.Options = nativeBinding ? { nativeBinding } : {};
   try {
-    db = open();
+    return { ...openAndMigrate(file, options, logger), recovered: null };
   } catch (error) {
-    if (error instanceof JournalTooNewError) throw error;
-    recovered = moveAside(file, error, now());
+    if (!isDamage(error)) throw error;
+    const recovered = moveAside(file, error, now());
     logger.error(
       { movedTo: recovered.movedTo, reason: recovered.reason },
-      'journal was damaged; started a new one',
+      'journal was damaged; moved it aside and started a new one',
     );
-    db = open();
+    return { ...openAndMigrate(file, options, logger), recovered };
+  }
+}
+
+function openAndMigrate(file: string, options: Database.Options, logger: Logger) {
+  inspect(file, options);
+  const db = new Database(file, options);
+  try {
+    configure(db);
+    migrate(db, logger);
+  } catch (error) {
+    db.close();
+    throw error;
   }
   return {
     db,
-    recovered,
     checkpoint: () => void db.pragma('wal_checkpoint(PASSIVE)'),
     close: () => db.close(),
   };
 }
 
-function configure(db: Database.Database, logger: Logger): Database.Database {
+/**
+ * Reads an existing file through once on a read-only connection. Read-only, because closing a
+ * writable connection checkpoints and deletes the -wal file: a damaged journal must reach
+ * `.corrupt-*` exactly as it was, and a newer one must stay untouched.
+ */
+function inspect(file: string, options: Database.Options): void {
+  if (!existsSync(file)) return;
+  const db = new Database(file, { ...options, readonly: true, fileMustExist: true });
   try {
     const check = db.pragma('quick_check', { simple: true });
-    if (check !== 'ok') throw new Error(`quick_check: ${String(check)}`);
-    // WAL with synchronous=NORMAL survives a crash of the process (what the durability test
-    // kills); only a power cut can lose the last transactions, never corrupt the file.
-    db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = NORMAL');
-    db.pragma('foreign_keys = ON');
-    db.pragma('busy_timeout = 2000');
-    // Checkpoints are the slow part of a write (they fsync the main file). Let the WAL grow to
-    // ~40 MB before SQLite checkpoints by itself; the core checkpoints when idle (checkpoint()).
-    db.pragma('wal_autocheckpoint = 10000');
-    migrate(db, logger);
-    return db;
-  } catch (error) {
+    if (check !== 'ok') throw new JournalDamagedError(String(check));
+    refuseNewer(db);
+  } finally {
     db.close();
-    throw error;
   }
 }
 
-function moveAside(file: string, error: unknown, at: number): JournalRecovery {
-  const movedTo = `${file}.corrupt-${at}`;
-  for (const suffix of ['', '-wal', '-shm']) {
-    if (existsSync(file + suffix)) renameSync(file + suffix, movedTo + suffix);
-  }
-  return { movedTo, reason: error instanceof Error ? error.message : String(error) };
+function configure(db: Database.Database): void {
+  // WAL with synchronous=NORMAL: a commit is durable as soon as it is in the WAL file, so a
+  // crash or kill of the process (what the durability test does) loses nothing; only a power
+  // cut or OS crash can lose the last transactions, and never corrupts the file
+  // (https://sqlite.org/pragma.html#pragma_synchronous). FULL would fsync every commit.
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 2000');
+  // A checkpoint (copying the WAL into the file, with two fsyncs) is the one slow part of a
+  // write. The core checkpoints on an idle timer (checkpoint()); SQLite's own autocheckpoint
+  // stays as a safety net at ~40 MB, and the WAL file is cut back to 8 MB after it is reused.
+  db.pragma('wal_autocheckpoint = 10000');
+  db.pragma(`journal_size_limit = ${8 * 1024 * 1024}`);
 }

@@ -101,10 +101,33 @@ describe('migration 002: breaks and reflections', () => {
     expect(() =>
       db.prepare('INSERT INTO reflections (created_at, mood, difficulty) VALUES (1, 6, 3)').run(),
     ).toThrow(/CHECK/);
+    expect(() =>
+      db
+        .prepare(
+          'INSERT INTO reflections (created_at, mood, difficulty, wants_follow_up) VALUES (1, 3, 3, 2)',
+        )
+        .run(),
+    ).toThrow(/CHECK/);
+    expect(() =>
+      db
+        .prepare(
+          "INSERT INTO breaks (call_id, trigger, started_at, planned_seconds) VALUES (9, 'manual', 1, 90)",
+        )
+        .run(),
+    ).toThrow(/FOREIGN KEY/);
+    expect(() =>
+      db.prepare("INSERT INTO reflection_tags (reflection_id, tag) VALUES (9, 'tea')").run(),
+    ).toThrow(/FOREIGN KEY/);
   });
 });
 
 describe('migration runner', () => {
+  it('lists the steps numbered 1, 2, 3... in order', () => {
+    expect(MIGRATIONS.map((migration) => migration.version)).toEqual(
+      Array.from({ length: MIGRATIONS.length }, (_, index) => index + 1),
+    );
+  });
+
   it('applies every step once and records the schema version', () => {
     const db = memory();
     expect(migrate(db, silentLogger())).toEqual({ from: 0, to: LATEST_SCHEMA_VERSION });

@@ -63,6 +63,12 @@ describe('calls', () => {
     expect(listCalls(db, { limit: 2, before: 4000 }).map((c) => c.startedAt)).toEqual([3000, 2000]);
   });
 
+  it('orders calls that started in the same millisecond newest id first', () => {
+    const first = call(7_000);
+    const second = call(7_000);
+    expect(listCalls(db, { limit: 5 }).map((c) => c.id)).toEqual([second, first]);
+  });
+
   it('searches names and numbers, treating % and _ literally', () => {
     call(1, 'Rivka 100%');
     call(2, 'Moshe', 'sip:0521112222@pbx');
