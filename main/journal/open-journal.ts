@@ -9,6 +9,7 @@ import Database from 'better-sqlite3';
 
 import type { Logger } from '../logging/logger';
 
+import { checkpointWhileIdle } from './checkpoint';
 import { isDamage, JournalDamagedError, moveAside, type JournalRecovery } from './journal-damage';
 import { migrate, refuseNewer } from './migrate';
 
@@ -18,7 +19,7 @@ export { JournalTooNewError } from './migrate';
 export interface OpenedJournal {
   db: Database.Database;
   recovered: JournalRecovery | null;
-  /** Moves committed pages from the WAL into the database without blocking writers. */
+  /** Idle-time housekeeping: moves the WAL into the database and restarts it (see checkpoint.ts). */
   checkpoint(): void;
   close(): void;
 }
@@ -68,7 +69,7 @@ function openAndMigrate(file: string, options: Database.Options, logger: Logger)
   }
   return {
     db,
-    checkpoint: () => void db.pragma('wal_checkpoint(PASSIVE)'),
+    checkpoint: () => checkpointWhileIdle(db),
     close: () => db.close(),
   };
 }

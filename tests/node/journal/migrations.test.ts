@@ -139,7 +139,7 @@ describe('migration runner', () => {
     const db = memory();
     migrate(db, silentLogger(), [callsAndMarks]);
     expect(schemaVersion(db)).toBe(1);
-    expect(migrate(db, silentLogger())).toEqual({ from: 1, to: 2 });
+    expect(migrate(db, silentLogger())).toEqual({ from: 1, to: LATEST_SCHEMA_VERSION });
     expect(columns(db, 'breaks')).toContain('planned_seconds');
   });
 
@@ -162,7 +162,7 @@ describe('migration runner', () => {
     db.pragma('user_version = 99');
     expect(() => migrate(db, silentLogger())).toThrow(JournalTooNewError);
     expect(() => migrate(db, silentLogger())).toThrow(
-      /newer version of Steadyline \(schema 99, this version knows 2\)/,
+      `newer version of Steadyline (schema 99, this version knows ${LATEST_SCHEMA_VERSION})`,
     );
   });
 });

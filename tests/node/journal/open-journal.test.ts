@@ -5,11 +5,20 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 
+import { insertCall, listCalls } from '../../../main/journal/calls';
+import { LATEST_SCHEMA_VERSION } from '../../../main/journal/migrations';
 import { JournalTooNewError, openJournal } from '../../../main/journal/open-journal';
 import { silentLogger } from '../../../main/logging/logger';
 
 import { journalPath, openTestJournal } from './support/journal-files';
 
+const someCall = {
+  direction: 'inbound',
+  remoteUri: 'sip:1@pbx',
+  remoteDisplayName: null,
+  sipCallId: 'c',
+  startedAt: 1,
+} as const;
 const pragma = (db: Database.Database, name: string) => db.pragma(name, { simple: true });
 
 describe('opening a journal', () => {
@@ -19,7 +28,7 @@ describe('opening a journal', () => {
     expect(pragma(journal.db, 'journal_mode')).toBe('wal');
     expect(pragma(journal.db, 'foreign_keys')).toBe(1);
     expect(pragma(journal.db, 'synchronous')).toBe(1); // NORMAL
-    expect(pragma(journal.db, 'user_version')).toBe(2);
+    expect(pragma(journal.db, 'user_version')).toBe(LATEST_SCHEMA_VERSION);
     journal.close();
   });
 
@@ -31,17 +40,30 @@ describe('opening a journal', () => {
     journal.close();
   });
 
+  it('checkpoints while idle and restarts the WAL, so the next call does not pay for it', () => {
+    const journal = openTestJournal();
+    for (let at = 1; at <= 20; at += 1) {
+      insertCall(journal.db, { ...someCall, startedAt: at });
+    }
+    journal.checkpoint();
+    // Only the restart's own frame is left in the WAL; all calls are in the database file.
+    expect(journal.db.pragma('wal_checkpoint(PASSIVE)')).toEqual([{ busy: 0, log: 1, checkpointed: 1 }]);
+    expect(pragma(journal.db, 'user_version')).toBe(LATEST_SCHEMA_VERSION);
+    expect(listCalls(journal.db, { limit: 50 })).toHaveLength(20);
+    journal.close();
+  });
+
   it('refuses a journal from a newer version, says so, and leaves the file byte for byte', () => {
     const file = journalPath();
     const newer = new Database(file);
     newer.exec('CREATE TABLE future (x INTEGER)');
-    newer.pragma('user_version = 7');
+    newer.pragma(`user_version = ${LATEST_SCHEMA_VERSION + 5}`);
     newer.close();
     const before = readFileSync(file);
     const open = () => openTestJournal(file);
     expect(open).toThrow(JournalTooNewError);
     expect(open).toThrow(
-      `This journal was written by a newer version of Steadyline (schema 7, this version knows 2). ` +
+      `This journal was written by a newer version of Steadyline (schema ${LATEST_SCHEMA_VERSION + 5}, this version knows ${LATEST_SCHEMA_VERSION}). ` +
         `Update Steadyline; the file was left untouched: ${file}`,
     );
     expect(readFileSync(file)).toEqual(before);
@@ -53,7 +75,7 @@ describe('opening a journal', () => {
       'better-sqlite3/build/Release/better_sqlite3.node',
     );
     const journal = openJournal({ file: journalPath(), nativeBinding: binding, logger: silentLogger() });
-    expect(pragma(journal.db, 'user_version')).toBe(2);
+    expect(pragma(journal.db, 'user_version')).toBe(LATEST_SCHEMA_VERSION);
     journal.close();
   });
 
