@@ -42,4 +42,6 @@ for (let i = 0; ; i += 1) {
     },
   });
   process.stdout.write(`${id}\n`);
+  // Now and then the core's idle checkpoint, so some kills land in a checkpoint or a WAL restart.
+  if (i % 25 === 24) journal.checkpoint();
 }
