@@ -54,6 +54,15 @@ events.subscribe((event, payload) => {
     phone.answer((payload as CallState).id);
 });
 
+// The benchmark asks for a full collection before it reads memory, so RSS is not a GC artefact.
+process.on('SIGUSR2', () => {
+  (globalThis as { gc?: () => void }).gc?.();
+  const { heapUsed, rss } = process.memoryUsage();
+  process.stdout.write(
+    `MEMORY heapUsed=${(heapUsed / 1048576).toFixed(1)} rss=${(rss / 1048576).toFixed(1)}\n`,
+  );
+});
+
 process.on('SIGTERM', () => {
   void phone.close().finally(() => {
     journal.close();

@@ -19,6 +19,7 @@ import { inviteToOkTimes } from './pcap';
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const ROUND_SECONDS = Number(process.env.BENCH_ROUND_SECONDS ?? 10);
 const TOTAL_CALLS = Number(process.env.BENCH_TOTAL_CALLS ?? 10_000);
+const SETTLE_MS = Number(process.env.BENCH_SETTLE_SECONDS ?? 35) * 1000;
 const SCENARIO = resolve(import.meta.dirname, 'caller-bench.xml');
 const work = mkdtempSync(join(tmpdir(), 'steadyline-bench-sip-'));
 
@@ -34,10 +35,25 @@ const percentile = (values: number[], p: number) => {
 };
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
-async function startEngine(wsUrl: string): Promise<{ pid: number; stop(): void }> {
+interface Engine {
+  pid: number;
+  /** Runs a full garbage collection in the engine and returns its JS heap in MiB. */
+  collect(): Promise<number>;
+  stop(): void;
+}
+
+async function startEngine(wsUrl: string): Promise<Engine> {
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', resolve(import.meta.dirname, 'engine-process.ts'), wsUrl, 'agent', TESTBED_PASSWORD],
+    [
+      '--expose-gc',
+      '--import',
+      'tsx',
+      resolve(import.meta.dirname, 'engine-process.ts'),
+      wsUrl,
+      'agent',
+      TESTBED_PASSWORD,
+    ],
     {
       stdio: ['ignore', 'pipe', 'inherit'],
     },
@@ -49,7 +65,18 @@ async function startEngine(wsUrl: string): Promise<{ pid: number; stop(): void }
       (chunk: Buffer) => chunk.toString().includes('READY') && (clearTimeout(timer), ready()),
     );
   });
-  return { pid: child.pid ?? 0, stop: () => child.kill('SIGTERM') };
+  const collect = () =>
+    new Promise<number>((done) => {
+      const onData = (chunk: Buffer) => {
+        const heap = /MEMORY heapUsed=([\d.]+)/.exec(chunk.toString())?.[1];
+        if (!heap) return;
+        child.stdout.off('data', onData);
+        done(Number(heap));
+      };
+      child.stdout.on('data', onData);
+      child.kill('SIGUSR2');
+    });
+  return { pid: child.pid ?? 0, collect, stop: () => child.kill('SIGTERM') };
 }
 
 async function main() {
@@ -107,16 +134,25 @@ async function main() {
     return { port, run: runSipp(args, timeoutMs) };
   };
 
+  const heap: number[] = [];
+  // Memory is read once finished transactions have expired (SIP timers keep them 32 s) and after
+  // a full collection in our engine, so the figures show what stays, not what is waiting for GC.
+  const settleAndMeasure = async () => {
+    await sleep(SETTLE_MS);
+    heap.push(await engine.collect());
+    for (const ua of uas) ua.rss.push(rssMiB(ua.pid));
+  };
   progress('both user agents registered; idle 3 s');
   await sleep(3000);
+  heap.push(await engine.collect());
   for (const ua of uas) ua.rss.push(rssMiB(ua.pid));
   for (const ua of uas) {
     progress(`1,000 calls to ${ua.name}`);
     const warm = await (await sipp(ua.user, ['-m', '1000'], 300_000)).run.done;
     if (warm.exitCode !== 0) progress(`sipp reported failures:\n${warm.output.slice(-800)}`);
     ua.calls += 1000;
-    ua.rss.push(rssMiB(ua.pid));
   }
+  await settleAndMeasure();
   for (let round = 0; round < ROUNDS; round += 1) {
     for (const ua of uas) {
       progress(`round ${round + 1}: ${ua.name}`);
@@ -165,8 +201,8 @@ async function main() {
     const remaining = Math.max(0, TOTAL_CALLS - ua.calls);
     if (remaining > 0) await (await sipp(ua.user, ['-m', String(remaining)], 1_200_000)).run.done;
     ua.calls = Math.max(ua.calls, TOTAL_CALLS);
-    ua.rss.push(rssMiB(ua.pid));
   }
+  await settleAndMeasure();
 
   const [ours, peer] = uas as [(typeof uas)[0], (typeof uas)[0]];
   const rate = (ua: typeof ours) => ua.times.length / ua.seconds;
@@ -209,6 +245,9 @@ async function main() {
   );
   console.log(
     `RSS growth from 1,000 to ${TOTAL_CALLS} calls (ours): ${((ours.rss[2] ?? 0) - (ours.rss[1] ?? 0)).toFixed(1)} MiB (goal: within 10 MiB)`,
+  );
+  console.log(
+    `our JS heap after a full GC, idle / 1,000 / ${TOTAL_CALLS} calls: ${heap.map((v) => v.toFixed(1)).join(' / ')} MiB`,
   );
 
   engine.stop();
