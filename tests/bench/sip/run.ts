@@ -109,30 +109,22 @@ async function main() {
     },
   ];
 
-  const sipp = async (user: string, extra: string[], timeoutMs: number) => {
-    const port = await freePort();
-    const args = [
-      '-sf',
-      SCENARIO,
-      '-s',
-      user,
-      `127.0.0.1:${kamailio.udpPort}`,
-      '-i',
-      '127.0.0.1',
-      '-p',
-      String(port),
-      '-mp',
-      String(mediaPort),
-      '-l',
-      '1',
-      '-r',
-      '10000',
-      '-recv_timeout',
-      '5000',
-      ...extra,
-    ];
-    return { port, run: runSipp(args, timeoutMs) };
-  };
+  /** Sequential calls (one at a time, as fast as the callee answers) from sipp on `port`. */
+  const sipp = (user: string, port: number, extra: string[], timeoutMs: number) =>
+    runSipp(
+      [
+        '-sf',
+        SCENARIO,
+        '-s',
+        user,
+        `127.0.0.1:${kamailio.udpPort}`,
+        '-i',
+        '127.0.0.1',
+        '-p',
+        String(port),
+      ].concat(['-mp', String(mediaPort), '-l', '1', '-r', '10000', '-recv_timeout', '5000', ...extra]),
+      timeoutMs,
+    );
 
   const heap: number[] = [];
   // Memory is read once finished transactions have expired (SIP timers keep them 32 s) and after
@@ -148,7 +140,7 @@ async function main() {
   for (const ua of uas) ua.rss.push(rssMiB(ua.pid));
   for (const ua of uas) {
     progress(`1,000 calls to ${ua.name}`);
-    const warm = await (await sipp(ua.user, ['-m', '1000'], 300_000)).run.done;
+    const warm = await sipp(ua.user, await freePort(), ['-m', '1000'], 300_000).done;
     if (warm.exitCode !== 0) progress(`sipp reported failures:\n${warm.output.slice(-800)}`);
     ua.calls += 1000;
   }
@@ -165,28 +157,7 @@ async function main() {
       );
       await sleep(800);
       const cpuBefore = cpuMs(ua.pid);
-      const args = [
-        '-sf',
-        SCENARIO,
-        '-s',
-        ua.user,
-        `127.0.0.1:${kamailio.udpPort}`,
-        '-i',
-        '127.0.0.1',
-        '-p',
-        String(port),
-        '-mp',
-        String(mediaPort),
-        '-l',
-        '1',
-        '-r',
-        '10000',
-        '-recv_timeout',
-        '5000',
-        '-timeout',
-        `${ROUND_SECONDS}s`,
-      ];
-      await runSipp(args, (ROUND_SECONDS + 15) * 1000).done;
+      await sipp(ua.user, port, ['-timeout', `${ROUND_SECONDS}s`], (ROUND_SECONDS + 15) * 1000).done;
       ua.cpu += cpuMs(ua.pid) - cpuBefore;
       await sleep(500);
       tcpdump.kill('SIGTERM');
@@ -199,7 +170,7 @@ async function main() {
   }
   for (const ua of uas) {
     const remaining = Math.max(0, TOTAL_CALLS - ua.calls);
-    if (remaining > 0) await (await sipp(ua.user, ['-m', String(remaining)], 1_200_000)).run.done;
+    if (remaining > 0) await sipp(ua.user, await freePort(), ['-m', String(remaining)], 1_200_000).done;
     ua.calls = Math.max(ua.calls, TOTAL_CALLS);
   }
   await settleAndMeasure();

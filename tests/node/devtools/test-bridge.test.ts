@@ -5,12 +5,10 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 
-import { createCore, type Core } from '../../../main/core/create-core';
+import type { Core } from '../../../main/core/create-core';
 import { startTestBridge, type TestBridge } from '../../../main/devtools/test-bridge';
 import { silentLogger } from '../../../main/logging/logger';
-import { SdpOnlyMediaEngine } from '../../../main/phone/sdp-only-media-engine';
-import { createConfStore } from '../../../main/settings/conf-store';
-import { TestOnlyCipher } from '../../support/test-only-cipher';
+import { createTestCore } from '../../support/test-core';
 
 const ORIGIN = 'http://127.0.0.1:5999';
 let dataDir: string;
@@ -19,15 +17,7 @@ let bridge: TestBridge;
 
 beforeEach(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'steadyline-bridge-'));
-  core = createCore({
-    dataDir,
-    settingsStore: createConfStore({ cwd: dataDir }),
-    cipher: new TestOnlyCipher(),
-    logger: silentLogger(),
-    version: '0.0.0-test',
-    webSocket: WebSocket,
-    media: new SdpOnlyMediaEngine(),
-  });
+  core = createTestCore(dataDir);
   bridge = await startTestBridge({
     router: core.router,
     events: core.events,

@@ -9,14 +9,10 @@ import { join } from 'node:path';
 
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { WebSocket } from 'ws';
 
 import { ErrorCode, requestChannels, type RequestChannel } from '../../../preload/contract';
-import { createCore, type Core } from '../../../main/core/create-core';
-import { silentLogger } from '../../../main/logging/logger';
-import { SdpOnlyMediaEngine } from '../../../main/phone/sdp-only-media-engine';
-import { createConfStore } from '../../../main/settings/conf-store';
-import { TestOnlyCipher } from '../../support/test-only-cipher';
+import type { Core } from '../../../main/core/create-core';
+import { createTestCore } from '../../support/test-core';
 
 const RUNS_PER_CHANNEL = 1500;
 
@@ -55,15 +51,7 @@ let core: Core;
 
 beforeAll(() => {
   dataDir = mkdtempSync(join(tmpdir(), 'steadyline-fuzz-'));
-  core = createCore({
-    dataDir,
-    settingsStore: createConfStore({ cwd: dataDir }),
-    cipher: new TestOnlyCipher(),
-    logger: silentLogger(),
-    version: '0.0.0-test',
-    webSocket: WebSocket,
-    media: new SdpOnlyMediaEngine(),
-  });
+  core = createTestCore(dataDir);
 });
 
 afterAll(async () => {

@@ -1,0 +1,24 @@
+/**
+ * The real core on a temporary data folder, as the tests that drive it through the router or the
+ * test bridge need it: conf settings, the named test cipher, SDP-only media, `ws` for Node 20.
+ */
+import { WebSocket } from 'ws';
+
+import { createCore, type Core } from '../../main/core/create-core';
+import { silentLogger } from '../../main/logging/logger';
+import { SdpOnlyMediaEngine } from '../../main/phone/sdp-only-media-engine';
+import { createConfStore } from '../../main/settings/conf-store';
+
+import { TestOnlyCipher } from './test-only-cipher';
+
+export function createTestCore(dataDir: string): Core {
+  return createCore({
+    dataDir,
+    settingsStore: createConfStore({ cwd: dataDir }),
+    cipher: new TestOnlyCipher(),
+    logger: silentLogger(),
+    version: '0.0.0-test',
+    webSocket: WebSocket,
+    media: new SdpOnlyMediaEngine(),
+  });
+}
