@@ -32,7 +32,12 @@ export function createHandlers({
     'app:info': () => ({ version, dataDir, notices: notices.list() }),
     'app:dismissNotice': ({ id }) => notices.dismiss(id),
     'settings:get': () => settings.view(),
-    'settings:saveAccount': (account) => settings.saveAccount(account),
+    'settings:saveAccount': (account) => {
+      const view = settings.saveAccount(account);
+      // Saving can raise a notice (a password kept only for this session): show it now.
+      for (const notice of settings.notices()) notices.add(notice);
+      return view;
+    },
     'settings:clearAccount': () => settings.clearAccount(),
     'settings:setLanguage': ({ language }) => settings.setLanguage(language),
     'phone:getRegistration': () => phone.registration(),

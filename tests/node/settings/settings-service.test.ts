@@ -4,7 +4,9 @@ import { join } from 'node:path';
 
 import { describe, expect, it } from 'vitest';
 
+import { createCore } from '../../../main/core/create-core';
 import { createLogger, silentLogger } from '../../../main/logging/logger';
+import { SdpOnlyMediaEngine } from '../../../main/phone/sdp-only-media-engine';
 import { createConfStore } from '../../../main/settings/conf-store';
 import type { SecretCipher } from '../../../main/settings/secret-cipher';
 import { createSecretStore } from '../../../main/settings/secret-store';
@@ -174,5 +176,26 @@ describe('secret store', () => {
     expect(
       createSecretStore({ file, cipher: new TestOnlyCipher(), logger: silentLogger() }).get('x'),
     ).toBeUndefined();
+  });
+});
+
+describe('notices raised while the app runs', () => {
+  it('reach the window when a password can only be kept for this session', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'steadyline-core-notice-'));
+    const core = createCore({
+      dataDir: dir,
+      settingsStore: createConfStore({ cwd: dir }),
+      cipher: new UnavailableCipherForTests(),
+      logger: silentLogger(),
+      version: '0',
+      media: new SdpOnlyMediaEngine(),
+    });
+    const published: unknown[] = [];
+    core.events.subscribe((event, payload) => event === 'app:notices' && published.push(payload));
+    await core.router.handle('settings:saveAccount', { ...account, serverUrl: 'ws://127.0.0.1:9/ws' });
+    expect(JSON.stringify(published)).toContain('password-not-encrypted');
+    const info = await core.router.handle('app:info', undefined);
+    expect(JSON.stringify(info)).toContain('password-not-encrypted');
+    await core.close();
   });
 });
