@@ -1,19 +1,27 @@
 /**
- * Keeps the phone registered: connects, registers, and after a lost or refused connection tries
- * again with backoff. A wrong password stops the retries (no storm of REGISTERs against the PBX)
- * until the agent changes the account.
+ * Keeps the phone registered: connects, registers, watches the connection with a keep-alive, and
+ * after a lost, dead or refused connection tries again with backoff. A wrong password stops the
+ * retries (no storm of REGISTERs against the PBX) until the agent changes the account.
+ * Pure state machine: sip.js is behind `UserAgentLike`, time behind `Clock`.
  */
 import type { RegistrationState } from '../../preload/contract';
 import type { Logger } from '../logging/logger';
 import type { SipAccount } from '../settings/settings-service';
 
 import { retryDelaySeconds } from './backoff';
+import { systemClock, type Clock } from './clock';
+import { DEFAULT_KEEP_ALIVE, startKeepAlive, type KeepAlive, type KeepAliveOptions } from './keep-alive';
 import type { RegistrationOutcome, SipUserAgentDelegate } from './sip/sip-user-agent';
 
 export interface UserAgentLike {
   connect(): Promise<void>;
   register(): void;
+  /** Resolves when the server answers a request (any answer); rejects when it cannot be sent. */
+  ping(): Promise<void>;
+  /** Hangs up, unregisters and disconnects (bounded): the agent quit or changed the account. */
   stop(): Promise<void>;
+  /** The connection is gone: its calls end as transport-lost; no unregistering over a dead line. */
+  abandon(): Promise<void>;
 }
 
 export interface RegistrationDeps {
@@ -21,60 +29,82 @@ export interface RegistrationDeps {
   createUserAgent: (account: SipAccount, delegate: SipUserAgentDelegate) => UserAgentLike;
   publish: (state: RegistrationState) => void;
   logger: Logger;
+  clock?: Clock;
   random?: () => number;
+  keepAlive?: KeepAliveOptions;
 }
 
 export interface Registration {
   state(): RegistrationState;
   /** (Re)connects with the current account: at start and whenever the account changes. */
   restart(): void;
+  /** After sleep or a network change: retries at once if waiting, or checks a live connection. */
+  checkNow(): void;
   close(): Promise<void>;
+}
+
+interface Connection {
+  agent: UserAgentLike;
+  keepAlive: KeepAlive | null;
 }
 
 const AUTH_FAILURES = new Set([401, 403, 407]);
 
 export function createRegistration(deps: RegistrationDeps): Registration {
+  const clock = deps.clock ?? systemClock;
   let state: RegistrationState = { state: 'not-configured' };
-  let userAgent: UserAgentLike | null = null;
+  let current: Connection | null = null;
   let generation = 0;
   let attempt = 0;
-  let retryTimer: NodeJS.Timeout | null = null;
+  let retryTimer: unknown = null;
   let closed = false;
 
   const setState = (next: RegistrationState) => {
     state = next;
-    deps.logger.info({ state: next.state }, 'registration state');
+    deps.logger.info(
+      { state: next.state, reason: 'reason' in next ? next.reason : undefined },
+      'registration',
+    );
     deps.publish(next);
   };
 
-  async function dropUserAgent() {
-    if (retryTimer) clearTimeout(retryTimer);
+  /** Forgets the current connection (and any pending retry); its late events are ignored. */
+  function drop(how: 'stop' | 'abandon'): Promise<void> {
+    if (retryTimer !== null) clock.clearTimeout(retryTimer);
     retryTimer = null;
-    const old = userAgent;
-    userAgent = null;
+    const old = current;
+    current = null;
     generation += 1;
-    await old?.stop();
+    old?.keepAlive?.stop();
+    if (!old) return Promise.resolve();
+    return how === 'stop' ? old.agent.stop() : old.agent.abandon();
   }
 
   function scheduleRetry(kind: 'retrying' | 'unreachable', reason: string) {
     const seconds = retryDelaySeconds(attempt, deps.random);
     attempt += 1;
     setState({ state: kind, nextAttemptInSeconds: Math.ceil(seconds), reason });
-    void dropUserAgent().then(() => {
-      if (!closed) retryTimer = setTimeout(connect, seconds * 1000);
-    });
+    void drop('abandon');
+    if (!closed) retryTimer = clock.setTimeout(connect, seconds * 1000);
   }
 
-  function onOutcome(mine: number, outcome: RegistrationOutcome) {
-    if (mine !== generation || closed) return;
+  function onOutcome(connection: Connection, outcome: RegistrationOutcome) {
     if (outcome.kind === 'registered') {
       attempt = 0;
       setState({ state: 'registered', aor: outcome.aor });
+      connection.keepAlive ??= startKeepAlive({
+        clock,
+        options: deps.keepAlive ?? DEFAULT_KEEP_ALIVE,
+        ping: () => connection.agent.ping(),
+        onDead: (reason) => current === connection && scheduleRetry('retrying', reason),
+      });
     } else if (outcome.kind === 'rejected' && AUTH_FAILURES.has(outcome.statusCode)) {
       setState({ state: 'auth-failed', reason: outcome.reason });
-      void dropUserAgent();
+      void drop('stop');
     } else if (outcome.kind === 'rejected') {
       scheduleRetry('retrying', outcome.reason);
+    } else {
+      scheduleRetry('retrying', 'The server ended the registration.');
     }
   }
 
@@ -82,22 +112,23 @@ export function createRegistration(deps: RegistrationDeps): Registration {
     retryTimer = null;
     const account = deps.account();
     if (!account) return setState({ state: 'not-configured' });
-    const mine = ++generation;
     setState({ state: 'connecting' });
-    let agent: UserAgentLike;
+    const mine = ++generation;
+    const isCurrent = () => mine === generation && !closed;
+    let connection: Connection;
     try {
-      agent = deps.createUserAgent(account, {
-        onRegistration: (outcome) => onOutcome(mine, outcome),
-        onTransportLost: (reason) => mine === generation && !closed && scheduleRetry('retrying', reason),
+      const agent = deps.createUserAgent(account, {
+        onRegistration: (outcome) => isCurrent() && onOutcome(connection, outcome),
+        onTransportLost: (reason) => isCurrent() && scheduleRetry('retrying', reason),
       });
+      connection = current = { agent, keepAlive: null };
     } catch (error) {
       // An account sip.js cannot turn into an address: retrying cannot help, the agent must fix it.
       return setState({ state: 'auth-failed', reason: describe(error) });
     }
-    userAgent = agent;
-    agent.connect().then(
-      () => mine === generation && agent.register(),
-      (error: unknown) => mine === generation && !closed && scheduleRetry('unreachable', describe(error)),
+    connection.agent.connect().then(
+      () => isCurrent() && connection.agent.register(),
+      (error: unknown) => isCurrent() && scheduleRetry('unreachable', describe(error)),
     );
   }
 
@@ -105,11 +136,20 @@ export function createRegistration(deps: RegistrationDeps): Registration {
     state: () => state,
     restart() {
       attempt = 0;
-      void dropUserAgent().then(() => !closed && connect());
+      const dropping = drop('stop');
+      const mine = generation;
+      void dropping.then(() => mine === generation && !closed && connect());
+    },
+    checkNow() {
+      if (closed) return;
+      if (retryTimer !== null) {
+        clock.clearTimeout(retryTimer);
+        connect();
+      } else current?.keepAlive?.checkNow();
     },
     async close() {
       closed = true;
-      await dropUserAgent();
+      await drop('stop');
     },
   };
 }

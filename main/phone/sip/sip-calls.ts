@@ -184,9 +184,14 @@ export class SipCalls {
     }
   }
 
-  /** Ends every call whose transport is gone. */
+  /** Ends every call whose transport is gone (nothing can be sent on it any more). */
   transportLost(): void {
     for (const id of [...this.calls.keys()]) this.finish(id, 'transport-lost');
+  }
+
+  /** Ends every call as the agent would (quit, account changed): BYE, CANCEL or a refusal. */
+  hangupAll(): void {
+    for (const id of [...this.calls.keys()]) this.hangup(id);
   }
 
   private require(id: string): CallRecord {

@@ -1,6 +1,7 @@
 /**
- * The one narrow class around sip.js (nothing else imports it): connects, registers, and reports
- * what happened through a small delegate, in the vocabulary of the phone service.
+ * The one narrow class around sip.js's UserAgent and Registerer (nothing outside sip/ imports
+ * sip.js): connects, registers, pings, stops, and reports what happened through a small delegate
+ * in the vocabulary of the phone service. Its calls are `calls` (SipCalls).
  */
 import { Registerer, RegistererState, UserAgent, type UserAgentOptions } from 'sip.js';
 
@@ -14,6 +15,7 @@ import { SipCalls, type SipCallsDelegate } from './sip-calls';
 export type RegistrationOutcome =
   | { kind: 'registered'; aor: string }
   | { kind: 'rejected'; statusCode: number; reason: string }
+  /** Registered before, and no longer: a refresh was refused or the binding expired. */
   | { kind: 'unregistered' };
 
 export interface SipUserAgentDelegate {
@@ -32,6 +34,14 @@ export interface SipUserAgentOptions {
   connectionTimeoutSeconds?: number;
 }
 
+/** What the engine holds inside sip.js, for leak checks: all 0 once every call has ended. */
+export interface SipInternals {
+  sessions: number;
+  dialogs: number;
+  clientTransactions: number;
+  serverTransactions: number;
+}
+
 type WebSocketConstructor = new (url: string, protocols?: string | string[]) => unknown;
 
 /** sip.js opens its socket with the global WebSocket (Electron and Node 22+ have one; Node 20 gets `ws`). */
@@ -40,10 +50,13 @@ export function provideWebSocket(webSocket: WebSocketConstructor): void {
   scope.WebSocket ??= webSocket;
 }
 
+/** Refresh the registration when 80 % of its lifetime has passed (sip.js's default, 99 %, is cutting it fine). */
+const REFRESH_AT_PERCENT = 80;
+const STOP_STEP_MS = 2_000;
+
 export class SipUserAgent {
   private readonly userAgent: UserAgent;
   private readonly registerer: Registerer;
-  /** The calls of this connection. */
   readonly calls: SipCalls;
   private stopping = false;
 
@@ -51,39 +64,20 @@ export class SipUserAgent {
     const { account } = options;
     const uri = UserAgent.makeURI(`sip:${account.sipUser}@${account.domain}`);
     if (!uri) throw new Error('The SIP user or domain is not valid.');
-    const userAgentOptions: UserAgentOptions = {
-      uri,
-      displayName: account.displayName || undefined,
-      authorizationUsername: account.authUser,
-      authorizationPassword: account.password,
-      transportOptions: {
-        server: account.serverUrl,
-        connectionTimeout: options.connectionTimeoutSeconds ?? 5,
-      },
-      logBuiltinEnabled: false,
-      logLevel: 'warn',
-      logConnector: (level, category, _label, content) => {
-        if (level === 'warn' || level === 'error') options.logger?.[level]({ category }, content);
-      },
-      sessionDescriptionHandlerFactory: (session) =>
-        new BridgedSessionDescriptionHandler(options.media, session.id, (sdp) =>
-          this.calls.onRemoteOffer(session.id, sdp),
-        ),
-      delegate: {
-        onInvite: (invitation) => this.calls.onInvite(invitation),
-        onDisconnect: (error) => {
-          if (this.stopping || !error) return;
-          this.calls.transportLost();
-          options.delegate.onTransportLost(error.message);
-        },
-      },
-    };
-    this.userAgent = new UserAgent(userAgentOptions);
+    this.userAgent = new UserAgent(this.userAgentOptions(uri));
     this.calls = new SipCalls(this.userAgent, options.calls);
-    this.registerer = new Registerer(this.userAgent, { expires: options.registerExpiresSeconds ?? 300 });
+    this.registerer = new Registerer(this.userAgent, {
+      expires: options.registerExpiresSeconds ?? 300,
+      refreshFrequency: REFRESH_AT_PERCENT,
+    });
+    let wasRegistered = false;
     this.registerer.stateChange.addListener((state) => {
-      if (state === RegistererState.Registered)
+      if (state === RegistererState.Registered) {
+        wasRegistered = true;
         options.delegate.onRegistration({ kind: 'registered', aor: uri.toString() });
+      } else if (state === RegistererState.Unregistered && wasRegistered && !this.stopping) {
+        options.delegate.onRegistration({ kind: 'unregistered' });
+      }
     });
   }
 
@@ -96,8 +90,8 @@ export class SipUserAgent {
     void this.registerer
       .register({
         requestDelegate: {
-          onReject: (response) => {
-            const { statusCode = 0, reasonPhrase = '' } = response.message;
+          onReject: ({ message }) => {
+            const { statusCode = 0, reasonPhrase = '' } = message;
             this.options.delegate.onRegistration({
               kind: 'rejected',
               statusCode,
@@ -109,15 +103,86 @@ export class SipUserAgent {
       .catch((error: unknown) => this.options.delegate.onTransportLost(String(error)));
   }
 
-  /** Unregisters (bounded) and closes the transport. */
-  async stop(timeoutMs = 2_000): Promise<void> {
+  /** An OPTIONS to the domain: any real answer (even 404 or 407) proves the connection alive. */
+  ping(): Promise<void> {
+    const core = this.userAgent.userAgentCore;
+    const target = UserAgent.makeURI(`sip:${this.options.account.domain}`);
+    if (!target) return Promise.reject(new Error('The SIP domain is not valid.'));
+    const request = core.makeOutgoingRequestMessage(
+      'OPTIONS',
+      target,
+      this.userAgent.configuration.uri,
+      target,
+      {},
+    );
+    return new Promise((resolve, reject) => {
+      // sip.js reports a failed send or a timeout as a made-up 503/408 without a Via header.
+      const settle = ({ message }: { message: { hasHeader(name: string): boolean } }) =>
+        message.hasHeader('via') ? resolve() : reject(new Error('The connection to the server failed.'));
+      core.request(request, { onAccept: settle, onReject: settle, onRedirect: settle });
+    });
+  }
+
+  /** Hangs up every call, unregisters and disconnects, each step bounded. */
+  async stop(): Promise<void> {
     this.stopping = true;
-    const bounded = (work: Promise<unknown>) =>
-      Promise.race([
-        work.catch(() => undefined),
-        new Promise((resolve) => setTimeout(resolve, timeoutMs).unref()),
-      ]);
+    this.calls.hangupAll();
     if (this.registerer.state === RegistererState.Registered) await bounded(this.registerer.unregister());
     await bounded(this.userAgent.stop());
   }
+
+  /** The connection is gone: its calls end as transport-lost, and nothing waits on the dead line. */
+  async abandon(): Promise<void> {
+    this.stopping = true;
+    this.calls.transportLost();
+    await bounded(this.userAgent.stop());
+  }
+
+  internals(): SipInternals {
+    const core = this.userAgent.userAgentCore;
+    return {
+      sessions: Object.keys(this.userAgent._sessions).length,
+      dialogs: core.dialogs.size,
+      clientTransactions: core.userAgentClients.size,
+      serverTransactions: core.userAgentServers.size,
+    };
+  }
+
+  private userAgentOptions(uri: NonNullable<ReturnType<typeof UserAgent.makeURI>>): UserAgentOptions {
+    const { account, logger, media } = this.options;
+    return {
+      uri,
+      displayName: account.displayName || undefined,
+      authorizationUsername: account.authUser,
+      authorizationPassword: account.password,
+      transportOptions: {
+        server: account.serverUrl,
+        connectionTimeout: this.options.connectionTimeoutSeconds ?? 5,
+      },
+      logBuiltinEnabled: false,
+      logLevel: 'warn',
+      logConnector: (level, category, _label, content) => {
+        if (level === 'warn' || level === 'error') logger?.[level]({ category }, content);
+      },
+      sessionDescriptionHandlerFactory: (session) =>
+        new BridgedSessionDescriptionHandler(media, session.id, (sdp) =>
+          this.calls.onRemoteOffer(session.id, sdp),
+        ),
+      delegate: {
+        onInvite: (invitation) => this.calls.onInvite(invitation),
+        onDisconnect: (error) => {
+          if (this.stopping || !error) return;
+          this.calls.transportLost();
+          this.options.delegate.onTransportLost(error.message);
+        },
+      },
+    };
+  }
+}
+
+function bounded(work: Promise<unknown>): Promise<unknown> {
+  return Promise.race([
+    work.catch(() => undefined),
+    new Promise((resolve) => setTimeout(resolve, STOP_STEP_MS).unref()),
+  ]);
 }
