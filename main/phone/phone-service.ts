@@ -13,6 +13,9 @@ import type { SettingsService } from '../settings/settings-service';
 import { createCallBook } from './call-book';
 import { normaliseDialTarget } from './dial-target';
 import type { MediaEngine } from './media-engine';
+import { systemClock, type Clock } from './clock';
+import { watchConnectivity } from './connectivity-watch';
+import type { KeepAliveOptions } from './keep-alive';
 import { createRegistration } from './registration';
 import type { DtmfMethod } from './sip/sip-calls';
 import { provideWebSocket, SipUserAgent } from './sip/sip-user-agent';
@@ -28,6 +31,8 @@ export interface PhoneService {
   /** Sends keypad tones (0-9, *, #, A-D) to the other side. */
   sendDtmf(callId: string, tones: string): Promise<CallState>;
   setAvailability(availability: Availability, retryAfterSeconds?: number): Availability;
+  /** The machine woke up or the network changed: probe the connection (or retry) at once. */
+  checkConnection(): void;
   /** Calls in progress (leak checks: 0 when every call has ended). */
   liveCalls(): number;
   close(): Promise<void>;
@@ -44,21 +49,44 @@ export interface PhoneServiceDeps {
   unavailableStatus?: 480 | 486;
   /** 'rfc4733' (in the media, falling back to SIP INFO) or 'info' (always SIP INFO). */
   dtmfMethod?: DtmfMethod;
+  clock?: Clock;
+  keepAlive?: KeepAliveOptions;
+  registerExpiresSeconds?: number;
+  /** What tells a network change (tests script it); default: this machine's addresses. */
+  networkFingerprint?: () => string;
 }
 
 export function createPhoneService(deps: PhoneServiceDeps): PhoneService {
   const { settings, events, logger } = deps;
+  const clock = deps.clock ?? systemClock;
   if (deps.webSocket) provideWebSocket(deps.webSocket);
   const book = createCallBook({ journal: deps.journal, events, unavailableStatus: deps.unavailableStatus });
   let agent: SipUserAgent | null = null;
   const registration = createRegistration({
     account: () => settings.sipAccount(),
     createUserAgent: (account, delegate) =>
-      (agent = new SipUserAgent({ account, delegate, media: deps.media, calls: book, logger })),
+      (agent = new SipUserAgent({
+        account,
+        delegate,
+        media: deps.media,
+        calls: book,
+        logger,
+        registerExpiresSeconds: deps.registerExpiresSeconds,
+      })),
     publish: (state) => events.publish('phone:registration', state),
     logger,
+    clock,
+    keepAlive: deps.keepAlive,
   });
   const stopFollowing = settings.onAccountChange(() => registration.restart());
+  const connectivity = watchConnectivity({
+    clock,
+    networkFingerprint: deps.networkFingerprint,
+    onChange: (change) => {
+      logger.info({ change }, 'connectivity changed: checking the connection');
+      registration.checkNow();
+    },
+  });
   registration.restart();
 
   const connected = () => {
@@ -120,9 +148,11 @@ export function createPhoneService(deps: PhoneServiceDeps): PhoneService {
     },
     setAvailability: (availability, retryAfterSeconds) =>
       book.setAvailability(availability, retryAfterSeconds),
+    checkConnection: () => registration.checkNow(),
     liveCalls: () => book.size + (agent?.calls.size ?? 0),
     async close() {
       stopFollowing();
+      connectivity.stop();
       await registration.close();
     },
   };

@@ -36,6 +36,11 @@ export class FakeClock implements Clock {
     return this.timers.length;
   }
 
+  /** Moves time forward without firing timers: the process was frozen (the machine slept). */
+  jump(ms: number): void {
+    this.time += ms;
+  }
+
   /** Moves time forward, firing due timers in order and letting promises settle after each. */
   async advance(ms: number): Promise<void> {
     const end = this.time + ms;
@@ -46,7 +51,7 @@ export class FakeClock implements Clock {
         .sort((a, b) => a.at - b.at || a.id - b.id)[0];
       if (!due) break;
       this.timers = this.timers.filter((timer) => timer !== due);
-      this.time = due.at;
+      this.time = Math.max(this.time, due.at);
       due.callback();
     }
     this.time = end;

@@ -1,8 +1,12 @@
 /** Registration against a real Kamailio on loopback: success, wrong password, server down, restarts. */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 
+import { listCalls } from '../../../main/journal/calls';
+
 import { createKamailio, TESTBED_PASSWORD, type Kamailio } from './support/kamailio';
 import { startPhone, type PhoneUnderTest } from './support/phone-under-test';
+import { freePort } from './support/ports';
+import { runSipp, scenario } from './support/sipp';
 
 let kamailio: Kamailio;
 let phone: PhoneUnderTest | null = null;
@@ -61,6 +65,16 @@ describe('registration', () => {
     await phone.waitFor('registered');
   });
 
+  it('refreshes the registration before it expires, without ever leaving "registered"', async () => {
+    phone = startPhone(account('agent7'), undefined, { registerExpiresSeconds: 3 });
+    await phone.waitFor('registered');
+    const afterFirst = kamailio.registerCount('agent7');
+    await sleep(6_000);
+    // 3 s registrations refreshed at 80 %: at least two refreshes in 6 s.
+    expect(kamailio.registerCount('agent7')).toBeGreaterThanOrEqual(afterFirst + 2);
+    expect(phone.states.map((state) => state.state)).toEqual(['connecting', 'registered']);
+  });
+
   it('unregisters when it closes', async () => {
     phone = startPhone(account('agent4'));
     await phone.waitFor('registered');
@@ -87,6 +101,55 @@ describe('reconnection', () => {
     await kamailio.start();
     await phone.waitFor('registered', 35_000);
   }, 60_000);
+
+  it('notices a server that stops answering (a half-dead connection) and registers once it answers', async () => {
+    phone = startPhone(account('agent8'), undefined, {
+      keepAlive: { intervalSeconds: 1, timeoutSeconds: 1 },
+    });
+    await phone.waitFor('registered');
+    kamailio.pause();
+    try {
+      const retrying = await phone.waitFor('retrying', 5_000);
+      expect(retrying).toMatchObject({ reason: 'The server did not answer for 1 s.' });
+    } finally {
+      kamailio.resume();
+    }
+    await phone.waitFor('registered', 15_000);
+  }, 30_000);
+
+  it('ends a call whose connection is lost as "transport lost", in the journal too', async () => {
+    phone = startPhone(account('agent9'));
+    await phone.waitFor('registered');
+    const port = await freePort();
+    const caller = runSipp([
+      '-sf',
+      scenario('caller.xml'),
+      '-s',
+      'agent9',
+      `127.0.0.1:${kamailio.udpPort}`,
+      '-i',
+      '127.0.0.1',
+      '-p',
+      String(port),
+      '-m',
+      '1',
+      '-d',
+      '20000',
+      '-timeout',
+      '15s',
+    ]);
+    const ringing = await phone.waitForCall((call) => call.state === 'ringing');
+    phone.phone.answer(ringing.id);
+    await phone.waitForCall((call) => call.id === ringing.id && call.state === 'active');
+    await kamailio.stop();
+    caller.kill();
+    const ended = await phone.waitForCall((call) => call.id === ringing.id && call.state === 'ended');
+    expect(ended.endReason).toBe('transport-lost');
+    expect(listCalls(phone.journal, { limit: 1 })[0]).toMatchObject({ endReason: 'transport-lost' });
+    expect(phone.phone.liveCalls()).toBe(0);
+    await kamailio.start();
+    await phone.waitFor('registered', 5_000);
+  }, 30_000);
 
   it('registers again within 2 s each time Kamailio is killed and restarted, 10 times', async () => {
     phone = startPhone(account('agent6'));

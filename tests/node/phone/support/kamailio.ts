@@ -21,6 +21,10 @@ export interface Kamailio {
   readonly logFile: string;
   start(): Promise<void>;
   stop(): Promise<void>;
+  /** Freezes Kamailio (SIGSTOP): its sockets stay open but nothing answers, like a half-dead link. */
+  pause(): void;
+  /** Lets a paused Kamailio run again (SIGCONT). */
+  resume(): void;
   log(): string;
   /** How many REGISTER requests reached Kamailio from this user. */
   registerCount(user: string): number;
@@ -39,6 +43,9 @@ export async function createKamailio(): Promise<Kamailio> {
   );
   const logFile = join(dir, 'kamailio.log');
   let child: ChildProcess | null = null;
+  const signal = (name: NodeJS.Signals) => {
+    if (child?.pid && child.exitCode === null) process.kill(-child.pid, name);
+  };
 
   const kamailio: Kamailio = {
     wsUrl: `ws://127.0.0.1:${wsPort}/ws`,
@@ -63,10 +70,15 @@ export async function createKamailio(): Promise<Kamailio> {
       child = null;
       if (!running || running.exitCode !== null) return;
       const exited = new Promise<void>((resolve) => running.once('exit', () => resolve()));
-      if (running.pid) process.kill(-running.pid, 'SIGKILL');
+      if (running.pid) {
+        process.kill(-running.pid, 'SIGKILL');
+        process.kill(-running.pid, 'SIGCONT');
+      }
       await exited;
       await waitForPortClosed(wsPort);
     },
+    pause: () => signal('SIGSTOP'),
+    resume: () => signal('SIGCONT'),
     log: () => readFileSync(logFile, 'utf8'),
     registerCount: (user) =>
       kamailio

@@ -41,7 +41,10 @@ export interface PhoneUnderTest {
 export function startPhone(
   account: AccountInput | null,
   logger: Logger = silentLogger(),
-  options: Pick<PhoneServiceDeps, 'dtmfMethod' | 'unavailableStatus'> = {},
+  options: Pick<
+    PhoneServiceDeps,
+    'dtmfMethod' | 'unavailableStatus' | 'keepAlive' | 'registerExpiresSeconds' | 'networkFingerprint'
+  > = {},
 ): PhoneUnderTest {
   const dir = mkdtempSync(join(tmpdir(), 'steadyline-phone-'));
   const settings = createSettingsService({
