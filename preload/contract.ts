@@ -151,6 +151,7 @@ export const CallEndReason = z.enum([
   'transport-lost',
   'deferred',
   'missed',
+  'transferred',
 ]);
 
 export const CallRecord = z.object({
@@ -180,6 +181,46 @@ export const ListCallsInput = z
 export const JournalChange = z.object({
   table: z.enum(['calls', 'call_marks', 'breaks', 'reflections']),
 });
+
+// ---------------------------------------------------------------- media
+
+/*
+ * Call audio is made by the renderer's WebRTC engine, but main's SIP stack decides when an offer
+ * or answer is needed: main pushes a `media:request` and the window answers with `media:respond`.
+ */
+const Sdp = z.string().min(1).max(65_536);
+const MediaRequestBase = z.object({
+  requestId: z.string().min(1).max(64),
+  callId: z.string().min(1).max(200),
+});
+
+export const MediaRequest = z.discriminatedUnion('op', [
+  /** Make an offer (a new outgoing call, a hold or resume, a re-INVITE without SDP). */
+  MediaRequestBase.extend({ op: z.literal('offer'), hold: z.boolean() }),
+  /** Answer the other side's offer. */
+  MediaRequestBase.extend({ op: z.literal('answer'), sdp: Sdp, hold: z.boolean() }),
+  /** The other side's answer to our last offer. */
+  MediaRequestBase.extend({ op: z.literal('remote-answer'), sdp: Sdp }),
+  /** Keypad tones in the audio (RFC 4733). */
+  MediaRequestBase.extend({ op: z.literal('dtmf'), tones: z.string().regex(/^[0-9*#A-D]{1,32}$/) }),
+  /** The call is over: release the microphone and the connection. */
+  MediaRequestBase.extend({ op: z.literal('close') }),
+]);
+export type MediaRequest = z.infer<typeof MediaRequest>;
+export type MediaOp = MediaRequest['op'];
+
+export const MediaResponse = z.discriminatedUnion('ok', [
+  z.object({
+    requestId: z.string().min(1).max(64),
+    ok: z.literal(true),
+    /** Our SDP, for `offer` and `answer`. */
+    sdp: Sdp.optional(),
+    /** Whether keypad tones can go in the audio (RFC 4733) once negotiated; otherwise main uses SIP INFO. */
+    dtmf: z.boolean().optional(),
+  }),
+  z.object({ requestId: z.string().min(1).max(64), ok: z.literal(false), error: z.string().max(500) }),
+]);
+export type MediaResponse = z.infer<typeof MediaResponse>;
 
 // ---------------------------------------------------------------- the channel tables
 
@@ -223,6 +264,8 @@ export const requestChannels = {
     Availability,
   ),
   'journal:listCalls': channel(ListCallsInput, z.array(CallRecord)),
+  /** The window's answer to a `media:request` (an SDP, or why it could not make one). */
+  'media:respond': channel(MediaResponse, z.null()),
 } as const;
 
 /** Events main pushes to the renderer. */
@@ -231,6 +274,8 @@ export const eventChannels = {
   'phone:call': CallState,
   'journal:changed': JournalChange,
   'app:notices': z.array(Notice),
+  /** Main asks the window's WebRTC engine for an offer, an answer, tones or a close. */
+  'media:request': MediaRequest,
 } as const;
 
 export type RequestChannel = keyof typeof requestChannels;

@@ -14,6 +14,7 @@ import type { SecretCipher } from '../settings/secret-cipher';
 import { createSecretStore } from '../settings/secret-store';
 import { createSettingsService } from '../settings/settings-service';
 import type { MediaEngine } from '../phone/media-engine';
+import { RemoteMediaEngine } from '../phone/remote-media-engine';
 import { createPhoneService, type PhoneServiceDeps } from '../phone/phone-service';
 
 import { createEventHub, type EventHub } from './event-hub';
@@ -30,8 +31,11 @@ export interface CoreDeps {
   nativeBinding?: string;
   version: string;
   webSocket?: PhoneServiceDeps['webSocket'];
-  /** Where call audio is made: WebRTC in the renderer (agent-UI issue), or SDP only in tests. */
-  media: MediaEngine;
+  /**
+   * Where call audio is made: `'renderer'` for the window's WebRTC engine over this core's bridge
+   * (the app, the browser preview), or an engine of the caller's (SDP only in SIP tests and benchmarks).
+   */
+  media: MediaEngine | 'renderer';
 }
 
 export interface Core {
@@ -73,10 +77,11 @@ export function createCore(deps: CoreDeps): Core {
     logger: logger.child({ module: 'settings' }),
   });
   for (const notice of settings.notices()) notices.add(notice);
+  const { engine: media, windowMedia } = chooseMedia(deps.media, events, logger);
   const phone = createPhoneService({
     settings,
     journal: journal.db,
-    media: deps.media,
+    media,
     events,
     logger: logger.child({ module: 'phone' }),
     webSocket: deps.webSocket,
@@ -89,6 +94,7 @@ export function createCore(deps: CoreDeps): Core {
     settings,
     journal: journal.db,
     phone,
+    windowMedia,
   });
   const router = createRouter({ handlers, logger: logger.child({ module: 'router' }) });
 
@@ -103,8 +109,18 @@ export function createCore(deps: CoreDeps): Core {
       (closed ??= (async () => {
         clearInterval(checkpointTimer);
         await phone.close();
+        windowMedia?.dispose();
         journal.close();
         logger.info('core closed');
       })()),
   };
+}
+
+function chooseMedia(media: CoreDeps['media'], events: EventHub, logger: Logger) {
+  if (media !== 'renderer') return { engine: media, windowMedia: null };
+  const windowMedia = new RemoteMediaEngine({
+    send: (request) => events.publish('media:request', request),
+    logger: logger.child({ module: 'media' }),
+  });
+  return { engine: windowMedia, windowMedia };
 }

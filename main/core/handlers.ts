@@ -4,9 +4,11 @@
  */
 import type Database from 'better-sqlite3';
 
+import { UserFacingError } from '../ipc/user-facing-error';
 import { listCalls } from '../journal/calls';
 import type { Handlers } from '../ipc/router';
 import type { PhoneService } from '../phone/phone-service';
+import type { RemoteMediaEngine } from '../phone/remote-media-engine';
 import type { SettingsService } from '../settings/settings-service';
 
 import type { NoticeBoard } from './notice-board';
@@ -18,6 +20,8 @@ export interface HandlerDeps {
   settings: SettingsService;
   journal: Database.Database;
   phone: PhoneService;
+  /** The window's media engine when the window makes call audio; null when the core uses its own. */
+  windowMedia: Pick<RemoteMediaEngine, 'respond'> | null;
 }
 
 export function createHandlers({
@@ -27,6 +31,7 @@ export function createHandlers({
   settings,
   journal,
   phone,
+  windowMedia,
 }: HandlerDeps): Handlers {
   return {
     'app:info': () => ({ version, dataDir, notices: notices.list() }),
@@ -50,5 +55,9 @@ export function createHandlers({
     'phone:setAvailability': ({ availability, retryAfterSeconds }) =>
       phone.setAvailability(availability, retryAfterSeconds),
     'journal:listCalls': (query) => listCalls(journal, query),
+    'media:respond': (response) => {
+      if (!windowMedia) throw new UserFacingError('not-found', 'Call audio is not made by the window here.');
+      return windowMedia.respond(response);
+    },
   };
 }
