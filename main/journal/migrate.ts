@@ -1,6 +1,9 @@
 /**
  * Brings a journal up to the latest schema: every pending step in one transaction, then
  * PRAGMA user_version. A journal from a newer Steadyline is refused and left untouched.
+ * Foreign keys are off while the steps run (a step may rebuild a table, and SQLite's DROP TABLE
+ * would otherwise cascade into the rows that refer to it); every reference is checked before
+ * the transaction commits.
  */
 import type Database from 'better-sqlite3';
 
@@ -39,12 +42,20 @@ export function migrate(
   const from = schemaVersion(db);
   const pending = migrations.filter((migration) => migration.version > from);
   if (pending.length === 0) return { from, to: from };
-  db.transaction(() => {
-    for (const migration of pending) {
-      migration.up(db);
-      logger.info({ version: migration.version }, `journal migrated: ${migration.name}`);
-    }
-    db.pragma(`user_version = ${latest}`);
-  })();
+  const foreignKeys = db.pragma('foreign_keys', { simple: true }) as number;
+  db.pragma('foreign_keys = OFF');
+  try {
+    db.transaction(() => {
+      for (const migration of pending) {
+        migration.up(db);
+        logger.info({ version: migration.version }, `journal migrated: ${migration.name}`);
+      }
+      const broken = db.pragma('foreign_key_check') as unknown[];
+      if (broken.length > 0) throw new Error(`journal migration left ${broken.length} broken references`);
+      db.pragma(`user_version = ${latest}`);
+    })();
+  } finally {
+    db.pragma(`foreign_keys = ${foreignKeys ? 'ON' : 'OFF'}`);
+  }
   return { from, to: latest };
 }

@@ -1,7 +1,8 @@
 /** Every schema step, in order. Add a new numbered file and list it here (see ../README.md). */
 import { callsAndMarks } from './001-calls-and-marks';
 import { breaksAndReflections } from './002-breaks-and-reflections';
+import { transferredCalls } from './003-transferred-calls';
 import type { Migration } from './migration';
 
-export const MIGRATIONS: readonly Migration[] = [callsAndMarks, breaksAndReflections];
+export const MIGRATIONS: readonly Migration[] = [callsAndMarks, breaksAndReflections, transferredCalls];
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

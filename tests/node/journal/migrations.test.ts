@@ -6,6 +6,7 @@ import { JournalTooNewError, migrate, schemaVersion } from '../../../main/journa
 import { MIGRATIONS, LATEST_SCHEMA_VERSION } from '../../../main/journal/migrations';
 import { callsAndMarks } from '../../../main/journal/migrations/001-calls-and-marks';
 import { breaksAndReflections } from '../../../main/journal/migrations/002-breaks-and-reflections';
+import { transferredCalls } from '../../../main/journal/migrations/003-transferred-calls';
 
 const memory = () => {
   const db = new Database(':memory:');
@@ -118,6 +119,51 @@ describe('migration 002: breaks and reflections', () => {
     expect(() =>
       db.prepare("INSERT INTO reflection_tags (reflection_id, tag) VALUES (9, 'tea')").run(),
     ).toThrow(/FOREIGN KEY/);
+  });
+});
+
+describe('migration 003: calls can end as transferred', () => {
+  it('rebuilds calls with the new end reason, keeping every row, index and reference', () => {
+    const db = memory();
+    migrate(db, silentLogger(), [callsAndMarks, breaksAndReflections]);
+    db.exec(`
+      INSERT INTO calls (id, direction, remote_uri, sip_call_id, started_at, end_reason, sip_status)
+        VALUES (7, 'inbound', 'sip:a@b', 'c1', 1, 'busy', 486);
+      INSERT INTO call_marks (id, call_id, kind, severity, created_at) VALUES (1, 7, 'abusive', 2, 2);
+      INSERT INTO call_mark_categories (mark_id, category) VALUES (1, 'threats');
+      INSERT INTO breaks (id, call_id, trigger, started_at, planned_seconds) VALUES (1, 7, 'abusive-call', 3, 90);
+      INSERT INTO reflections (break_id, call_id, created_at, mood, difficulty) VALUES (1, 7, 4, 3, 4);
+    `);
+    expect(() => db.prepare("UPDATE calls SET end_reason = 'transferred' WHERE id = 7").run()).toThrow(
+      /CHECK/,
+    );
+    migrate(db, silentLogger(), [callsAndMarks, breaksAndReflections, transferredCalls]);
+    expect(db.prepare('SELECT id, end_reason, sip_status FROM calls').all()).toEqual([
+      { id: 7, end_reason: 'busy', sip_status: 486 },
+    ]);
+    db.prepare("UPDATE calls SET end_reason = 'transferred' WHERE id = 7").run();
+    expect(() => db.prepare("UPDATE calls SET end_reason = 'vanished' WHERE id = 7").run()).toThrow(/CHECK/);
+    expect(isStrict(db, 'calls')).toBe(true);
+    const counts = db
+      .prepare(
+        `SELECT (SELECT count(*) FROM call_marks) AS marks, (SELECT count(*) FROM call_mark_categories) AS categories,
+                (SELECT count(*) FROM breaks) AS breaks, (SELECT count(*) FROM reflections) AS reflections`,
+      )
+      .get();
+    expect(counts).toEqual({ marks: 1, categories: 1, breaks: 1, reflections: 1 });
+    const indexes = db
+      .prepare("SELECT name FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'calls'")
+      .all();
+    expect(indexes).toEqual(
+      expect.arrayContaining([{ name: 'calls_by_start' }, { name: 'calls_by_sip_call_id' }]),
+    );
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    // References still point at the rebuilt table and are enforced.
+    expect(() =>
+      db.prepare("INSERT INTO call_marks (call_id, kind, created_at) VALUES (99, 'proud', 1)").run(),
+    ).toThrow(/FOREIGN KEY/);
+    db.prepare('DELETE FROM calls WHERE id = 7').run();
+    expect(db.prepare('SELECT count(*) AS n FROM call_marks').get()).toEqual({ n: 0 });
   });
 });
 
