@@ -12,7 +12,6 @@ import { TestOnlyCipher } from '../../tests/support/test-only-cipher';
 import { PORT_PARAM, TOKEN_PARAM } from '../../preload/devtools/bridge-protocol';
 import { createCore, type Core } from '../core/create-core';
 import type { Logger } from '../logging/logger';
-import { UnavailableMediaEngine } from '../phone/unavailable-media-engine';
 import { createConfStore } from '../settings/conf-store';
 
 import { startStaticSite } from './static-site';
@@ -57,7 +56,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     logger: options.logger,
     version: options.version,
     webSocket: WebSocket,
-    media: new UnavailableMediaEngine(),
+    media: 'renderer',
   });
   let siteOrigin = '';
   const bridge = await startTestBridge({

@@ -12,7 +12,6 @@ import { pino } from 'pino';
 
 import { createCore, type Core } from '../core/create-core';
 import { createLogger } from '../logging/logger';
-import { UnavailableMediaEngine } from '../phone/unavailable-media-engine';
 import { openStoreSafely, SETTINGS_NAME } from '../settings/key-value-store';
 
 import { bindIpc } from './ipc';
@@ -54,7 +53,7 @@ async function start() {
     logger,
     nativeBinding: nativeBindingFor(app.isPackaged, app.getAppPath()),
     version: app.getVersion(),
-    media: new UnavailableMediaEngine(),
+    media: 'renderer',
   });
   registerAppProtocol(protocol, join(outDir, 'renderer'));
   installPermissionHandlers({

@@ -6,6 +6,7 @@ import { PhoneScreen } from './components/PhoneScreen';
 import { SettingsScreen } from './components/SettingsScreen';
 import { StatusArea } from './components/StatusArea';
 import { useAppStore } from './stores/app-store';
+import { useCallsStore } from './stores/calls-store';
 import { useRegistrationStore } from './stores/registration-store';
 import { useSettingsStore } from './stores/settings-store';
 
@@ -15,7 +16,11 @@ const SCREENS: Screen[] = ['phone', 'settings'];
 /** Loads what main knows and follows its events for as long as the window lives. */
 function useMainState() {
   useEffect(() => {
-    const stops = [useRegistrationStore.getState().follow(), useAppStore.getState().follow()];
+    const stops = [
+      useRegistrationStore.getState().follow(),
+      useAppStore.getState().follow(),
+      useCallsStore.getState().follow(),
+    ];
     void useRegistrationStore.getState().load();
     void useAppStore.getState().load();
     void useSettingsStore.getState().load();

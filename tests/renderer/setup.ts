@@ -5,6 +5,7 @@ import { buildSteadylineApi } from '../../preload/api';
 import type { SettingsView } from '../../preload/contract';
 import { applyLanguage } from '../../renderer/src/i18n';
 import { initialApp, useAppStore } from '../../renderer/src/stores/app-store';
+import { initialCalls, useCallsStore } from '../../renderer/src/stores/calls-store';
 import { initialRegistration, useRegistrationStore } from '../../renderer/src/stores/registration-store';
 import { initialSettings, useSettingsStore } from '../../renderer/src/stores/settings-store';
 
@@ -26,6 +27,7 @@ beforeEach(async () => {
   useAppStore.setState(initialApp);
   useRegistrationStore.setState(initialRegistration);
   useSettingsStore.setState(initialSettings);
+  useCallsStore.setState(initialCalls);
   await applyLanguage('en');
 });
 

@@ -1,14 +1,48 @@
 import { useTranslation } from 'react-i18next';
 
+import { useCallsStore } from '../stores/calls-store';
 import { useRegistrationStore } from '../stores/registration-store';
 
+import { Dialer } from './Dialer';
+import { InCallView } from './InCallView';
+import { IncomingCallCard } from './IncomingCallCard';
+import { numberOf } from './remote-party';
+
+/** Ringing calls first, then the call in progress, or else the dialer. */
 export function PhoneScreen() {
   const { t } = useTranslation();
   const configured = useRegistrationStore((store) => store.registration.state !== 'not-configured');
+  const calls = useCallsStore((store) => store.calls);
+  const lastEnded = useCallsStore((store) => store.lastEnded);
+  const failure = useCallsStore((store) => store.failure);
+  const ringing = calls.filter((call) => call.direction === 'inbound' && call.state === 'ringing');
+  const current = calls.filter((call) => !ringing.includes(call));
   return (
     <section className="screen" aria-labelledby="phone-title">
       <h1 id="phone-title">{t('phone.title')}</h1>
-      <p>{configured ? t('phone.ready') : t('phone.notConfigured')}</p>
+      {!configured && <p>{t('phone.notConfigured')}</p>}
+      {failure && (
+        <p className="call-failure" role="alert">
+          {t('calls.failed', { message: failure })}
+        </p>
+      )}
+      {ringing.map((call) => (
+        <IncomingCallCard key={call.id} call={call} />
+      ))}
+      {current.map((call) => (
+        <InCallView key={call.id} call={call} />
+      ))}
+      {configured && current.length === 0 && <Dialer />}
+      {lastEnded && current.length === 0 && ringing.length === 0 && (
+        <p className="call-ended" role="status" data-testid="call-ended">
+          {t('calls.ended', {
+            who: lastEnded.remote.displayName ?? numberOf(lastEnded.remote.uri),
+            reason: t(`calls.endReason.${lastEnded.endReason ?? 'failed'}`, {
+              defaultValue: lastEnded.endReason,
+            }),
+          })}
+        </p>
+      )}
     </section>
   );
 }
