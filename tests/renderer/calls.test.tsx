@@ -1,7 +1,7 @@
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 
-import type { CallState } from '../../preload/contract';
+import { CallState } from '../../preload/contract';
 import { App } from '../../renderer/src/App';
 import { formatDuration } from '../../renderer/src/components/CallTimer';
 import { applyLanguage } from '../../renderer/src/i18n';
@@ -9,7 +9,8 @@ import { useCallsStore } from '../../renderer/src/stores/calls-store';
 
 import { transport } from './setup';
 
-const ringing: CallState = {
+// Parsed, so the fixture follows the contract as it grows (fields main adds are filled in here).
+const ringing: CallState = CallState.parse({
   id: 'c1',
   direction: 'inbound',
   state: 'ringing',
@@ -20,7 +21,7 @@ const ringing: CallState = {
   heldByRemote: false,
   waiting: false,
   endReason: null,
-};
+});
 const active: CallState = { ...ringing, state: 'active', answeredAt: Date.now() - 65_000 };
 
 const registered = () =>
