@@ -1,0 +1,168 @@
+/**
+ * The agent workstation's first call, end to end: a customer (stock sip.js in the browser, its own
+ * WebRTC) calls the agent through a real Kamailio on loopback; the agent's real renderer bundle in
+ * Debian Chromium answers through the real core (Node, sip.js) and its own WebRTC engine. Audio
+ * must flow both ways (packet counters from getStats on both pages), stop while held, resume, and
+ * the call must end on both sides.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { createKamailio, TESTBED_PASSWORD, type Kamailio } from '../node/phone/support/kamailio';
+
+import { launchChromium, screenshot, type LaunchedBrowser } from './support/chromium';
+import { startCustomerSite, type CustomerSite } from './support/customer-site';
+import { agentTotals, recordPeerConnections, type AudioTotals } from './support/peer-connections';
+import { startPreviewProcess, type PreviewProcess } from './support/preview-process';
+
+// Fake microphone, no permission prompt, host candidates on loopback (sip-testbed.md, step 6), and
+// Electron's autoplay default, so the agent hears the customer without clicking first.
+const MEDIA_FLAGS = [
+  '--use-fake-device-for-media-stream',
+  '--use-fake-ui-for-media-stream',
+  '--allow-loopback-in-peer-connection',
+  '--disable-features=WebRtcHideLocalIpsWithMdns',
+  '--autoplay-policy=no-user-gesture-required',
+  '--mute-audio',
+  '--disable-background-timer-throttling',
+  '--disable-renderer-backgrounding',
+];
+const AGENT = '1001';
+const CUSTOMER = { user: 'customer', name: 'Noa Cohen' };
+const WAIT = { timeout: 20_000, interval: 200 };
+
+let kamailio: Kamailio;
+let site: CustomerSite;
+let chromium: LaunchedBrowser;
+let preview: PreviewProcess;
+let dataDir: string;
+let agent: Page;
+let customer: Page;
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'steadyline-e2e-call-'));
+  kamailio = await createKamailio();
+  await kamailio.start();
+  site = await startCustomerSite();
+  chromium = await launchChromium(MEDIA_FLAGS);
+  preview = await startPreviewProcess(dataDir);
+  agent = await openAgent();
+  customer = await openCustomer();
+});
+
+afterAll(async () => {
+  await preview?.stop();
+  await chromium?.close();
+  await site?.close();
+  await kamailio?.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+async function openAgent(): Promise<Page> {
+  const page = await chromium.context.newPage();
+  await recordPeerConnections(page);
+  await page.goto(preview.url);
+  await page.getByRole('button', { name: 'Settings' }).click();
+  await page.getByLabel('WebSocket server URL').fill(kamailio.wsUrl);
+  await page.getByLabel('SIP user').fill(AGENT);
+  await page.getByLabel('Password').fill(TESTBED_PASSWORD);
+  await page.getByLabel('Display name').fill('Dana Levi');
+  await page.getByRole('button', { name: 'Save account' }).click();
+  await page.getByTestId('registration-status').getByText('Registered as').waitFor(WAIT);
+  await page.getByRole('button', { name: 'Phone' }).click();
+  return page;
+}
+
+async function openCustomer(): Promise<Page> {
+  const page = await chromium.context.newPage();
+  await page.goto(site.pageUrl({ server: kamailio.wsUrl, password: TESTBED_PASSWORD, ...CUSTOMER }));
+  await page.waitForFunction('window.customer?.registered === true', null, WAIT);
+  return page;
+}
+
+const customerTotals = () => customer.evaluate('window.customer.totals()') as Promise<AudioTotals>;
+const customerState = () => customer.evaluate('window.customer.state()') as Promise<string>;
+const callAgent = () => customer.evaluate(`window.customer.call('sip:${AGENT}@127.0.0.1')`);
+
+/** The counter keeps growing: packets are flowing that way now. */
+async function expectRising(read: () => Promise<AudioTotals>, counter: 'received' | 'sent') {
+  const before = (await read())[counter];
+  await expect.poll(async () => (await read())[counter], WAIT).toBeGreaterThan(before + 10);
+}
+
+/** The counter stands still: nothing flows that way (packets already in flight have landed). */
+async function expectStill(page: Page, read: () => Promise<AudioTotals>, counter: 'received' | 'sent') {
+  await page.waitForTimeout(500);
+  const before = (await read())[counter];
+  await page.waitForTimeout(1_000);
+  expect((await read())[counter]).toBe(before);
+}
+
+const readAgent = () => agentTotals(agent);
+
+describe('a customer calls the agent', () => {
+  it('rings, is answered, carries audio both ways, holds, resumes and hangs up on both sides', async () => {
+    await callAgent();
+    const card = agent.getByRole('region', { name: 'Incoming call' });
+    await card.waitFor(WAIT);
+    expect(await card.textContent()).toContain(CUSTOMER.name);
+    expect(await card.textContent()).toContain(CUSTOMER.user);
+    await screenshot(agent, 'en-10-incoming-call');
+
+    await card.getByRole('button', { name: 'Answer' }).click();
+    const inCall = agent.getByTestId('in-call');
+    await expect.poll(() => inCall.textContent(), WAIT).toContain('Connected');
+    await expect.poll(customerState, WAIT).toBe('Established');
+    for (const counter of ['received', 'sent'] as const) {
+      await expectRising(readAgent, counter);
+      await expectRising(customerTotals, counter);
+    }
+    await expect.poll(() => inCall.getByRole('timer').textContent(), WAIT).not.toBe('0:00');
+    await screenshot(agent, 'en-11-in-call');
+
+    await agent.getByRole('button', { name: 'Hold' }).click();
+    await expect.poll(() => inCall.textContent(), WAIT).toContain('On hold');
+    await expectStill(agent, readAgent, 'received');
+    await expectRising(customerTotals, 'received');
+
+    await agent.getByRole('button', { name: 'Resume' }).click();
+    await expect.poll(() => inCall.textContent(), WAIT).toContain('Connected');
+    await expectRising(readAgent, 'received');
+    await expectRising(customerTotals, 'received');
+
+    await agent.getByRole('button', { name: 'Hang up' }).click();
+    await expect.poll(customerState, WAIT).toBe('Terminated');
+    await expect
+      .poll(() => agent.getByTestId('call-ended').textContent(), WAIT)
+      .toBe('Call with Noa Cohen ended: you hung up.');
+    await expect.poll(async () => (await readAgent()).signalingState, WAIT).toBe('closed');
+  });
+
+  it('works the same in Hebrew, right to left, and ends when the customer hangs up', async () => {
+    await agent.getByRole('button', { name: 'Settings' }).click();
+    await agent.getByLabel('Language').selectOption('he');
+    await expect.poll(() => agent.evaluate('document.documentElement.dir'), WAIT).toBe('rtl');
+    await agent.getByRole('button', { name: 'טלפון' }).click();
+
+    await callAgent();
+    const card = agent.getByRole('region', { name: 'שיחה נכנסת' });
+    await card.waitFor(WAIT);
+    await screenshot(agent, 'he-10-incoming-call');
+    await card.getByRole('button', { name: 'מענה' }).click();
+    const inCall = agent.getByTestId('in-call');
+    await expect.poll(() => inCall.textContent(), WAIT).toContain('מחובר');
+    await expectRising(readAgent, 'received');
+    await expectRising(customerTotals, 'received');
+    await expect.poll(() => inCall.getByRole('timer').textContent(), WAIT).not.toBe('0:00');
+    await screenshot(agent, 'he-11-in-call');
+
+    await customer.evaluate('window.customer.hangup()');
+    await expect.poll(customerState, WAIT).toBe('Terminated');
+    await expect.poll(() => agent.getByTestId('call-ended').textContent(), WAIT).toContain('הצד השני ניתק');
+    await expect.poll(async () => (await readAgent()).signalingState, WAIT).toBe('closed');
+  });
+});

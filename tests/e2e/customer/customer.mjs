@@ -1,0 +1,56 @@
+/* global window */
+// The customer in the end-to-end call tests: stock sip.js in the browser with its own WebRTC
+// SessionDescriptionHandler (sip.js's web module), registered to the same loopback Kamailio as
+// the agent. It is a real, independent softphone; the test drives it through window.customer.
+import { Inviter, Registerer, SessionState, UserAgent } from '/sip.js/index.js';
+
+const params = new URLSearchParams(window.location.search);
+const user = params.get('user');
+const userAgent = new UserAgent({
+  uri: UserAgent.makeURI(`sip:${user}@127.0.0.1`),
+  displayName: params.get('name') ?? undefined,
+  authorizationUsername: user,
+  authorizationPassword: params.get('password'),
+  transportOptions: { server: params.get('server') },
+  sessionDescriptionHandlerFactoryOptions: {
+    iceGatheringTimeout: 1000,
+    peerConnectionConfiguration: { iceServers: [] },
+  },
+  logLevel: 'warn',
+});
+
+let session = null;
+const states = [];
+
+async function totals() {
+  const connection = session?.sessionDescriptionHandler?.peerConnection;
+  const result = { received: 0, sent: 0 };
+  if (!connection) return result;
+  const stats = await connection.getStats();
+  stats.forEach((report) => {
+    if (report.kind !== 'audio') return;
+    if (report.type === 'inbound-rtp') result.received += report.packetsReceived ?? 0;
+    if (report.type === 'outbound-rtp') result.sent += report.packetsSent ?? 0;
+  });
+  return result;
+}
+
+window.customer = {
+  states,
+  registered: false,
+  state: () => session?.state ?? 'none',
+  call(target) {
+    session = new Inviter(userAgent, UserAgent.makeURI(target), {
+      sessionDescriptionHandlerOptions: { constraints: { audio: true, video: false } },
+    });
+    session.stateChange.addListener((state) => states.push(state));
+    return session.invite().then(() => 'sent');
+  },
+  hangup: () => (session.state === SessionState.Established ? session.bye() : session.cancel()),
+  totals,
+};
+
+await userAgent.start();
+await new Registerer(userAgent).register({
+  requestDelegate: { onAccept: () => (window.customer.registered = true) },
+});
