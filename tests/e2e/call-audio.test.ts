@@ -16,7 +16,12 @@ import { createKamailio, TESTBED_PASSWORD, type Kamailio } from '../node/phone/s
 
 import { launchChromium, screenshot, type LaunchedBrowser } from './support/chromium';
 import { startCustomerSite, type CustomerSite } from './support/customer-site';
-import { agentTotals, recordPeerConnections, type AudioTotals } from './support/peer-connections';
+import {
+  agentDtmfTones,
+  agentTotals,
+  recordPeerConnections,
+  type AudioTotals,
+} from './support/peer-connections';
 import { startPreviewProcess, type PreviewProcess } from './support/preview-process';
 
 // Fake microphone, no permission prompt, host candidates on loopback (sip-testbed.md, step 6), and
@@ -32,7 +37,7 @@ const MEDIA_FLAGS = [
   '--disable-renderer-backgrounding',
 ];
 const AGENT = '1001';
-const CUSTOMER = { user: 'customer', name: 'Noa Cohen' };
+const CUSTOMER = { user: '0501234567', name: 'Noa Cohen' };
 const WAIT = { timeout: 20_000, interval: 200 };
 
 let kamailio: Kamailio;
@@ -163,6 +168,46 @@ describe('a customer calls the agent', () => {
     await customer.evaluate('window.customer.hangup()');
     await expect.poll(customerState, WAIT).toBe('Terminated');
     await expect.poll(() => agent.getByTestId('call-ended').textContent(), WAIT).toContain('הצד השני ניתק');
+    await expect.poll(async () => (await readAgent()).signalingState, WAIT).toBe('closed');
+  });
+});
+
+describe('the agent calls a customer', () => {
+  it('places the call from the number field with Enter, carries audio both ways, sends keypad tones in the audio, and ends when the customer hangs up', async () => {
+    await agent.getByRole('button', { name: 'הגדרות' }).click();
+    await agent.getByLabel('שפה').selectOption('en');
+    await agent.getByRole('button', { name: 'Phone' }).click();
+    await customer.evaluate('window.customer.answerNextCall()');
+
+    const firstCallId = agent.evaluate(
+      'new Promise((resolve) => { const stop = window.steadyline.phone.onCall((call) => { stop(); resolve(call.id); }); })',
+    ) as Promise<string>;
+    const number = agent.getByLabel('Number to call');
+    await number.fill('050-123-4567');
+    await number.press('Enter');
+    const inCall = agent.getByTestId('in-call');
+    await expect.poll(() => inCall.textContent(), WAIT).toContain('Connected');
+    expect(await inCall.textContent()).toContain(CUSTOMER.user);
+    await expect.poll(customerState, WAIT).toBe('Established');
+    for (const counter of ['received', 'sent'] as const) {
+      await expectRising(readAgent, counter);
+      await expectRising(customerTotals, counter);
+    }
+
+    const callId = await firstCallId;
+    // No keypad yet: the test asks through the window's bridge, as the keypad will.
+    const sent = await agent.evaluate(
+      `window.steadyline.phone.sendDtmf({ callId: ${JSON.stringify(callId)}, tones: '42#' })`,
+    );
+    expect(sent).toMatchObject({ ok: true });
+    await expect.poll(() => agentDtmfTones(agent), WAIT).toEqual(['42#']);
+    expect(await customer.evaluate('window.customer.infos.length')).toBe(0);
+
+    await customer.evaluate('window.customer.hangup()');
+    await expect.poll(customerState, WAIT).toBe('Terminated');
+    await expect
+      .poll(() => agent.getByTestId('call-ended').textContent(), WAIT)
+      .toBe('Call with 0501234567 ended: the other side hung up.');
     await expect.poll(async () => (await readAgent()).signalingState, WAIT).toBe('closed');
   });
 });

@@ -20,7 +20,33 @@ const userAgent = new UserAgent({
 });
 
 let session = null;
+let answerNext = false;
 const states = [];
+
+const infos = [];
+
+function follow(newSession) {
+  session = newSession;
+  session.stateChange.addListener((state) => states.push(state));
+  // Keypad tones sent as SIP INFO (the fallback when they cannot go in the audio).
+  session.delegate = {
+    onInfo(info) {
+      infos.push(info.request.body);
+      void info.accept();
+    },
+  };
+}
+
+userAgent.delegate = {
+  onInvite(invitation) {
+    if (!answerNext) return void invitation.reject({ statusCode: 486 });
+    answerNext = false;
+    follow(invitation);
+    void invitation.accept({
+      sessionDescriptionHandlerOptions: { constraints: { audio: true, video: false } },
+    });
+  },
+};
 
 async function totals() {
   const connection = session?.sessionDescriptionHandler?.peerConnection;
@@ -37,15 +63,19 @@ async function totals() {
 
 window.customer = {
   states,
+  infos,
   registered: false,
   state: () => session?.state ?? 'none',
   call(target) {
-    session = new Inviter(userAgent, UserAgent.makeURI(target), {
-      sessionDescriptionHandlerOptions: { constraints: { audio: true, video: false } },
-    });
-    session.stateChange.addListener((state) => states.push(state));
+    follow(
+      new Inviter(userAgent, UserAgent.makeURI(target), {
+        sessionDescriptionHandlerOptions: { constraints: { audio: true, video: false } },
+      }),
+    );
     return session.invite().then(() => 'sent');
   },
+  /** The next incoming call is answered at once (a customer picking up). */
+  answerNextCall: () => (answerNext = true),
   hangup: () => (session.state === SessionState.Established ? session.bye() : session.cancel()),
   totals,
 };

@@ -1,7 +1,7 @@
 /**
  * TEST INSTRUMENTATION for the agent's page: the app keeps its RTCPeerConnections private, so the
  * test records each one as it is made (an init script that runs before the app) to read
- * getStats(). It changes nothing else about the connection.
+ * getStats(), and notes the tones given to RTCDTMFSender. It changes nothing else.
  */
 import type { Page } from 'playwright-core';
 
@@ -17,6 +17,13 @@ const RECORDER = `
 (() => {
   const Native = window.RTCPeerConnection;
   const made = [];
+  const tones = [];
+  const insertDTMF = RTCDTMFSender.prototype.insertDTMF;
+  RTCDTMFSender.prototype.insertDTMF = function (text, ...rest) {
+    tones.push(text);
+    return insertDTMF.call(this, text, ...rest);
+  };
+  window.__testDtmfTones = tones;
   window.RTCPeerConnection = class extends Native {
     constructor(configuration) {
       super(configuration);
@@ -44,4 +51,9 @@ export async function recordPeerConnections(page: Page): Promise<void> {
 /** Audio packets received and sent on the agent's most recent connection. */
 export function agentTotals(page: Page): Promise<AudioTotals> {
   return page.evaluate('window.__testAudioTotals()') as Promise<AudioTotals>;
+}
+
+/** Keypad tones the agent's page put into the audio (RFC 4733) through RTCDTMFSender. */
+export function agentDtmfTones(page: Page): Promise<string[]> {
+  return page.evaluate('window.__testDtmfTones') as Promise<string[]>;
 }
