@@ -173,7 +173,7 @@ describe('a customer calls the agent', () => {
 });
 
 describe('the agent calls a customer', () => {
-  it('places the call from the number field with Enter, carries audio both ways, sends keypad tones in the audio, and ends when the customer hangs up', async () => {
+  it('places the call from the number field with Enter, carries audio both ways, sends keypad tones in the audio, is held by the customer, and ends when the customer hangs up', async () => {
     await agent.getByRole('button', { name: 'הגדרות' }).click();
     await agent.getByLabel('שפה').selectOption('en');
     await agent.getByRole('button', { name: 'Phone' }).click();
@@ -202,6 +202,14 @@ describe('the agent calls a customer', () => {
     expect(sent).toMatchObject({ ok: true });
     await expect.poll(() => agentDtmfTones(agent), WAIT).toEqual(['42#']);
     expect(await customer.evaluate('window.customer.infos.length')).toBe(0);
+
+    await customer.evaluate('window.customer.hold(true)');
+    await expect.poll(() => inCall.textContent(), WAIT).toContain('The other side put you on hold');
+    await expectStill(agent, readAgent, 'sent');
+    await expectRising(readAgent, 'received');
+    await customer.evaluate('window.customer.hold(false)');
+    await expect.poll(() => inCall.textContent(), WAIT).toContain('Connected');
+    await expectRising(readAgent, 'sent');
 
     await customer.evaluate('window.customer.hangup()');
     await expect.poll(customerState, WAIT).toBe('Terminated');

@@ -74,6 +74,21 @@ window.customer = {
     );
     return session.invite().then(() => 'sent');
   },
+  /** Puts the agent on hold (a=sendonly) or resumes; resolves once the agent accepted. */
+  hold(held) {
+    session.sessionDescriptionHandlerOptionsReInvite = { hold: held };
+    return new Promise((resolve, reject) => {
+      void session
+        .invite({
+          sessionDescriptionHandlerOptions: { hold: held },
+          requestDelegate: {
+            onAccept: () => resolve('accepted'),
+            onReject: () => reject(new Error('refused')),
+          },
+        })
+        .catch(reject);
+    });
+  },
   /** The next incoming call is answered at once (a customer picking up). */
   answerNextCall: () => (answerNext = true),
   hangup: () => (session.state === SessionState.Established ? session.bye() : session.cancel()),
