@@ -132,6 +132,8 @@ export const CallState = z.object({
   heldByMe: z.boolean(),
   /** The other side put the agent on hold. */
   heldByRemote: z.boolean(),
+  /** Rings while another call is connected (call waiting): answering it holds the other call. */
+  waiting: z.boolean(),
   endReason: z.string().nullable(),
 });
 export type CallState = z.infer<typeof CallState>;
@@ -253,6 +255,19 @@ export const requestChannels = {
   'phone:hangup': channel(CallId, CallState),
   /** Puts the other side on hold (`hold: true`) or resumes the call. */
   'phone:hold': channel(CallId.extend({ hold: z.boolean() }), CallState),
+  /**
+   * Blind transfer: hands the connected call to an extension, number or sip: address (REFER).
+   * Resolves once the other side confirms; the call then ends as 'transferred'.
+   */
+  'phone:transferBlind': channel(
+    CallId.extend({ target: z.string().trim().min(1, 'required').max(256) }),
+    z.null(),
+  ),
+  /**
+   * Attended transfer: connects the call with another connected call (the consultation, usually
+   * with a colleague or lead) and leaves both (REFER with Replaces); both end as 'transferred'.
+   */
+  'phone:transferAttended': channel(CallId.extend({ consultCallId: z.string().min(1).max(200) }), z.null()),
   /** Keypad tones during a call. */
   'phone:sendDtmf': channel(
     CallId.extend({ tones: z.string().regex(/^[0-9*#A-D]{1,32}$/, 'dtmf') }),

@@ -52,6 +52,9 @@ export function createHandlers({
     'phone:hangup': ({ callId }) => phone.hangup(callId),
     'phone:hold': ({ callId, hold }) => phone.hold(callId, hold),
     'phone:sendDtmf': ({ callId, tones }) => phone.sendDtmf(callId, tones),
+    'phone:transferBlind': ({ callId, target }) => phone.transferBlind(callId, target).then(() => null),
+    'phone:transferAttended': ({ callId, consultCallId }) =>
+      phone.transferAttended(callId, consultCallId).then(() => null),
     'phone:setAvailability': ({ availability, retryAfterSeconds }) =>
       phone.setAvailability(availability, retryAfterSeconds),
     'journal:listCalls': (query) => listCalls(journal, query),

@@ -27,6 +27,8 @@ interface Entry {
 export interface CallBook extends SipCallsDelegate {
   outgoing(id: string, sipCallId: string, remote: RemoteParty): CallState;
   get(id: string): CallState | undefined;
+  /** Calls other than `id` that are connected and not on hold by the agent. */
+  connectedOthers(id: string | null): CallState[];
   setAvailability(availability: Availability, retryAfterSeconds?: number): Availability;
   availability(): Availability;
   readonly size: number;
@@ -46,6 +48,20 @@ export function createCallBook({
     events.publish('phone:call', entry.state);
     events.publish('journal:changed', { table: 'calls' });
   };
+
+  /** True while another call is connected: a new incoming call is then a call waiting. */
+  const anotherCallConnected = (id: string) =>
+    [...entries.values()].some((entry) => entry.state.id !== id && entry.state.state === 'active');
+
+  /** A waiting call whose other calls all ended rings as an ordinary call. */
+  function refreshWaiting() {
+    for (const entry of entries.values()) {
+      const waiting = entry.state.state === 'ringing' && anotherCallConnected(entry.state.id);
+      if (entry.state.waiting === waiting) continue;
+      entry.state = { ...entry.state, waiting };
+      publish(entry);
+    }
+  }
 
   function open(
     id: string,
@@ -73,6 +89,7 @@ export function createCallBook({
         answeredAt: null,
         heldByMe: false,
         heldByRemote: false,
+        waiting: state === 'ringing' && anotherCallConnected(id),
         endReason: null,
       },
     };
@@ -120,10 +137,11 @@ export function createCallBook({
         endReason: event.reason,
         sipStatus: event.sipStatus,
       });
-      entry.state = { ...entry.state, state: 'ended', endReason: event.reason };
+      entry.state = { ...entry.state, state: 'ended', waiting: false, endReason: event.reason };
       entries.delete(id);
     }
     publish(entry);
+    if (event.kind === 'established' || event.kind === 'ended') refreshWaiting();
   }
 
   return {
@@ -137,6 +155,10 @@ export function createCallBook({
     onCallEvent: apply,
     outgoing: (id, sipCallId, remote) => open(id, 'outbound', sipCallId, remote, 'dialing'),
     get: (id) => entries.get(id)?.state,
+    connectedOthers: (id) =>
+      [...entries.values()]
+        .map((entry) => entry.state)
+        .filter((call) => call.id !== id && call.state === 'active' && !call.heldByMe),
     setAvailability(next, retryAfterSeconds) {
       availability = next;
       availableAgainAt = next !== 'available' && retryAfterSeconds ? now() + retryAfterSeconds * 1000 : null;

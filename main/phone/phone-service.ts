@@ -18,16 +18,22 @@ import { watchConnectivity } from './connectivity-watch';
 import type { KeepAliveOptions } from './keep-alive';
 import { createRegistration } from './registration';
 import type { DtmfMethod } from './sip/sip-calls';
-import { provideWebSocket, SipUserAgent } from './sip/sip-user-agent';
+import { provideWebSocket, SipUserAgent, type SipInternals } from './sip/sip-user-agent';
 
 export interface PhoneService {
   registration(): RegistrationState;
-  dial(target: string): CallState;
-  answer(callId: string): CallState;
+  /** Places a call; a call already connected is put on hold first. */
+  dial(target: string): Promise<CallState>;
+  /** Answers a ringing call; a waiting call (another call is connected) first holds the other. */
+  answer(callId: string): Promise<CallState>;
   decline(callId: string, busy: boolean): CallState;
   hangup(callId: string): CallState;
   /** Resolves with the call's state once the other side accepted the hold or resume. */
   hold(callId: string, held: boolean): Promise<CallState>;
+  /** Hands a connected call to an extension, number or sip: address; resolves once confirmed. */
+  transferBlind(callId: string, target: string): Promise<void>;
+  /** Connects a call with a connected consultation call and leaves both. */
+  transferAttended(callId: string, consultCallId: string): Promise<void>;
   /** Sends keypad tones (0-9, *, #, A-D) to the other side. */
   sendDtmf(callId: string, tones: string): Promise<CallState>;
   setAvailability(availability: Availability, retryAfterSeconds?: number): Availability;
@@ -35,6 +41,8 @@ export interface PhoneService {
   checkConnection(): void;
   /** Calls in progress (leak checks: 0 when every call has ended). */
   liveCalls(): number;
+  /** What the SIP stack holds (leak checks), or null before the first connection. */
+  sipInternals(): SipInternals | null;
   close(): Promise<void>;
 }
 
@@ -94,6 +102,34 @@ export function createPhoneService(deps: PhoneServiceDeps): PhoneService {
       throw new UserFacingError('unavailable', 'The phone is not connected.');
     return agent;
   };
+  const sipAddressOf = (target: string) => {
+    const account = settings.sipAccount();
+    const uri = account && normaliseDialTarget(target, account.domain);
+    if (!uri)
+      throw new UserFacingError('invalid-request', 'Enter an extension, a phone number or a sip: address.');
+    return uri;
+  };
+  const transferring = async (transfer: () => Promise<void>) => {
+    try {
+      await transfer();
+    } catch (error) {
+      if (error instanceof UserFacingError) throw error;
+      throw new UserFacingError('conflict', `The call could not be transferred: ${describe(error)}`);
+    }
+  };
+  /** One conversation at a time: the connected calls other than `callId` go on hold. */
+  const holdOtherCalls = async (callId: string | null) => {
+    for (const other of book.connectedOthers(callId)) {
+      try {
+        await connected().calls.hold(other.id, true);
+      } catch (error) {
+        throw new UserFacingError(
+          'conflict',
+          `The current call could not be put on hold: ${describe(error)}`,
+        );
+      }
+    }
+  };
   const existing = (callId: string) => {
     const call = book.get(callId);
     if (!call) throw new UserFacingError('not-found', 'That call has already ended.');
@@ -102,18 +138,17 @@ export function createPhoneService(deps: PhoneServiceDeps): PhoneService {
 
   return {
     registration: () => registration.state(),
-    dial(target) {
-      const account = settings.sipAccount();
-      const uri = account && normaliseDialTarget(target, account.domain);
-      if (!uri)
-        throw new UserFacingError('invalid-request', 'Enter an extension, a phone number or a sip: address.');
+    async dial(target) {
+      const uri = sipAddressOf(target);
+      await holdOtherCalls(null);
       const { id, sipCallId } = connected().calls.dial(uri);
       return book.outgoing(id, sipCallId, { uri, displayName: null });
     },
-    answer(callId) {
-      const call = existing(callId);
+    async answer(callId) {
+      existing(callId);
+      await holdOtherCalls(callId);
       connected().calls.answer(callId);
-      return call;
+      return existing(callId);
     },
     decline(callId, busy) {
       const call = existing(callId);
@@ -137,6 +172,16 @@ export function createPhoneService(deps: PhoneServiceDeps): PhoneService {
       }
       return existing(callId);
     },
+    async transferBlind(callId, target) {
+      existing(callId);
+      const uri = sipAddressOf(target);
+      await transferring(() => connected().calls.transfer(callId, { uri }));
+    },
+    async transferAttended(callId, consultCallId) {
+      existing(callId);
+      existing(consultCallId);
+      await transferring(() => connected().calls.transfer(callId, { callId: consultCallId }));
+    },
     async sendDtmf(callId, tones) {
       existing(callId);
       try {
@@ -150,6 +195,7 @@ export function createPhoneService(deps: PhoneServiceDeps): PhoneService {
       book.setAvailability(availability, retryAfterSeconds),
     checkConnection: () => registration.checkNow(),
     liveCalls: () => book.size + (agent?.calls.size ?? 0),
+    sipInternals: () => agent?.internals() ?? null,
     async close() {
       stopFollowing();
       connectivity.stop();

@@ -7,7 +7,17 @@ import { Grammar, Invitation, Inviter, SessionState, UserAgent, type Session } f
 import { offersHold, type HoldOption } from './bridged-sdh';
 
 export type CallEndReason =
-  'local-hangup' | 'remote-hangup' | 'declined' | 'cancelled' | 'busy' | 'failed' | 'transport-lost';
+  | 'local-hangup'
+  | 'remote-hangup'
+  | 'declined'
+  | 'cancelled'
+  | 'busy'
+  | 'failed'
+  | 'transport-lost'
+  | 'transferred';
+
+/** Where a transfer sends the other side: an address (blind) or another connected call (attended). */
+export type TransferTarget = { uri: string } | { callId: string };
 
 export interface RemoteParty {
   uri: string;
@@ -45,10 +55,17 @@ interface CallRecord {
   remoteCancelled: boolean;
   established: boolean;
   ended: boolean;
+  /** Settles when the dialog is confirmed: at once for our calls, on the caller's ACK for theirs. */
+  confirmed: Promise<void>;
+  confirm: () => void;
+  /** Set while a transfer of this call is under way; `accepted` once the other side took the REFER. */
+  transfer: { accepted: boolean; settle(error?: Error): void } | null;
 }
 
 export type DtmfMethod = 'rfc4733' | 'info';
 const DTMF_DURATION_MS = 160;
+/** How long a transfer may wait for the other side's final NOTIFY (RFC 3515) before giving up. */
+export const TRANSFER_CONFIRM_MS = 32_000;
 
 const REASON_PHRASES = { 480: 'Temporarily Unavailable', 486: 'Busy Here', 603: 'Decline' } as const;
 
@@ -84,7 +101,11 @@ export class SipCalls {
       return;
     }
     const record = this.track(invitation);
-    invitation.delegate = { onCancel: () => (record.remoteCancelled = true) };
+    invitation.delegate = {
+      onCancel: () => (record.remoteCancelled = true),
+      // A re-INVITE (hold, transfer) sent before the caller's ACK would cross it: wait for it.
+      onAck: () => record.confirm(),
+    };
     this.delegate.onRinging(info);
     void invitation.progress().catch(() => undefined);
   }
@@ -137,10 +158,11 @@ export class SipCalls {
   }
 
   /** Puts the other side on hold (re-INVITE, a=sendonly) or resumes; resolves once they accept. */
-  hold(id: string, held: boolean): Promise<void> {
-    const { session } = this.require(id);
-    if (session.state !== SessionState.Established)
-      return Promise.reject(new Error('the call is not connected'));
+  async hold(id: string, held: boolean): Promise<void> {
+    const record = this.require(id);
+    const { session } = record;
+    if (session.state !== SessionState.Established) throw new Error('the call is not connected');
+    await record.confirmed;
     const sessionDescriptionHandlerOptions: HoldOption = { hold: held };
     return new Promise((resolve, reject) => {
       void session
@@ -184,6 +206,60 @@ export class SipCalls {
     }
   }
 
+  /**
+   * Transfers a connected call with REFER: to an address (blind) or to another connected call
+   * (attended: REFER with Replaces, RFC 3891). Resolves when the other side reports success
+   * (a NOTIFY with a 2xx sipfrag); this call, and the other call of an attended transfer, then
+   * end as 'transferred'. Rejects, leaving the calls as they were, when the REFER is refused or
+   * the transfer fails or is not confirmed in time.
+   */
+  async transfer(id: string, target: TransferTarget): Promise<void> {
+    const record = this.require(id);
+    const other = 'callId' in target ? this.require(target.callId) : null;
+    if (record.session.state !== SessionState.Established || record.transfer)
+      throw new Error('the call is not connected');
+    if (other && (other === record || other.session.state !== SessionState.Established))
+      throw new Error('the other call is not connected');
+    const referTo = other ? other.session : UserAgent.makeURI('uri' in target ? target.uri : '');
+    if (!referTo) throw new Error('not a SIP address');
+    await Promise.all([record.confirmed, other?.confirmed]);
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(
+        () => settle(new Error('the transfer was not confirmed')),
+        TRANSFER_CONFIRM_MS,
+      );
+      timer.unref?.();
+      const settle = (error?: Error) => {
+        if (!record.transfer) return;
+        clearTimeout(timer);
+        record.transfer = null;
+        if (error) return reject(error);
+        for (const handedOver of [record, other]) if (handedOver) this.endAsTransferred(handedOver);
+        resolve();
+      };
+      record.transfer = { accepted: false, settle };
+      record.session
+        .refer(referTo, {
+          requestDelegate: {
+            onAccept: () => record.transfer && (record.transfer.accepted = true),
+            onReject: ({ message }) =>
+              settle(
+                new Error(
+                  `the other side refused the transfer (${message.statusCode} ${message.reasonPhrase})`,
+                ),
+              ),
+          },
+          onNotify: (notification) => {
+            notification.accept();
+            const status = sipfragStatus(notification.request.body);
+            if (status === null || status < 200) return;
+            settle(status < 300 ? undefined : new Error(`the transfer failed (${status})`));
+          },
+        })
+        .catch((error: unknown) => settle(error instanceof Error ? error : new Error(String(error))));
+    });
+  }
+
   /** Ends every call whose transport is gone (nothing can be sent on it any more). */
   transportLost(): void {
     for (const id of [...this.calls.keys()]) this.finish(id, 'transport-lost');
@@ -194,6 +270,13 @@ export class SipCalls {
     for (const id of [...this.calls.keys()]) this.hangup(id);
   }
 
+  /** Hangs up our leg of a call that was handed over, and journals it as transferred. */
+  private endAsTransferred(record: CallRecord): void {
+    record.localReason = 'transferred';
+    if (record.session.state === SessionState.Established) void record.session.bye().catch(() => undefined);
+    this.finish(record.session.id, 'transferred');
+  }
+
   private require(id: string): CallRecord {
     const record = this.calls.get(id);
     if (!record) throw new Error(`no call ${id}`);
@@ -201,18 +284,24 @@ export class SipCalls {
   }
 
   private track(session: Session): CallRecord {
+    let confirm: () => void = () => undefined;
+    const confirmed = new Promise<void>((resolve) => (confirm = resolve));
     const record: CallRecord = {
+      confirmed,
+      confirm,
       session,
       localReason: null,
       remoteStatus: null,
       remoteCancelled: false,
       established: false,
       ended: false,
+      transfer: null,
     };
     this.calls.set(session.id, record);
     const listener = (state: SessionState) => {
       if (state === SessionState.Established) {
         record.established = true;
+        if (session instanceof Inviter) record.confirm();
         this.delegate.onCallEvent(session.id, { kind: 'established' });
       } else if (state === SessionState.Terminated) {
         session.stateChange.removeListener(listener);
@@ -228,11 +317,21 @@ export class SipCalls {
   private finish(id: string, reason: CallEndReason): void {
     const record = this.calls.get(id);
     if (!record || record.ended) return;
+    // The other side took the REFER and then hung up: the call was handed over.
+    if (record.transfer?.accepted && reason === 'remote-hangup') return record.transfer.settle();
+    record.transfer?.settle(new Error('the call ended before the transfer completed'));
     record.ended = true;
+    record.confirm();
     this.calls.delete(id);
     const sipStatus = reason === 'busy' || reason === 'failed' ? record.remoteStatus : null;
     this.delegate.onCallEvent(id, { kind: 'ended', reason, sipStatus });
   }
+}
+
+/** The status code in a REFER's NOTIFY body (message/sipfrag, for example "SIP/2.0 200 OK"). */
+function sipfragStatus(body: string): number | null {
+  const match = /^SIP\/2\.0 (\d{3})/.exec(body.trim());
+  return match ? Number(match[1]) : null;
 }
 
 function endReasonOf(record: CallRecord): CallEndReason {

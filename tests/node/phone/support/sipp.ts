@@ -34,6 +34,22 @@ export function refusedCallerScenario(status: number, expectRetryAfter: boolean)
   return file;
 }
 
+/**
+ * A caller who is transferred by the agent: checks the REFER's Refer-To against `referTo` (a
+ * regexp, no `<` or `&`: it sits in an XML attribute) and reports `sipfrag` (for example
+ * "SIP/2.0 200 OK") as the transfer's outcome.
+ */
+export function transfereeScenario(referTo: string, sipfrag: string): string {
+  const file = join(mkdtempSync(join(tmpdir(), 'steadyline-sipp-')), 'caller-transferee.xml');
+  writeFileSync(
+    file,
+    readFileSync(scenario('caller-transferee.xml.template'), 'utf8')
+      .replace('__REFER_TO__', referTo)
+      .replace('__SIPFRAG__', sipfrag),
+  );
+  return file;
+}
+
 export interface SippRun {
   readonly done: Promise<SippResult>;
   kill(): void;
