@@ -41,6 +41,8 @@ export interface CoreDeps {
 export interface Core {
   router: Router;
   events: EventHub;
+  /** The machine woke up (the shell hears it from the OS): check the phone's connection at once. */
+  checkConnection(): void;
   close(): Promise<void>;
 }
 
@@ -105,6 +107,7 @@ export function createCore(deps: CoreDeps): Core {
   return {
     router,
     events,
+    checkConnection: () => phone.checkConnection(),
     close: () =>
       (closed ??= (async () => {
         clearInterval(checkpointTimer);

@@ -6,7 +6,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 import type { BrowserWindow } from 'electron';
-import { app, ipcMain, protocol, safeStorage, session } from 'electron';
+import { app, ipcMain, powerMonitor, protocol, safeStorage, session } from 'electron';
 import ElectronStore from 'electron-store';
 import { pino } from 'pino';
 
@@ -61,6 +61,8 @@ async function start() {
     logger: logger.child({ module: 'permissions' }),
   });
   bindIpc({ ipcMain, router: core.router, events: core.events, getWindow: () => mainWindow, logger });
+  // The OS says when it wakes up; the phone also notices by itself (late timers), this is sooner.
+  powerMonitor.on('resume', () => core?.checkConnection());
   mainWindow = createMainWindow(outDir, logger.child({ module: 'window' }));
   mainWindow.on('closed', () => (mainWindow = null));
 }
