@@ -140,6 +140,62 @@ export type CallState = z.infer<typeof CallState>;
 
 const CallId = z.object({ callId: z.string().min(1).max(200) });
 
+// ---------------------------------------------------------------- phone preferences and call quality
+
+/** An Electron accelerator (`CommandOrControl+Shift+A`, `F9`), or '' for no hotkey. */
+const Accelerator = z
+  .string()
+  .trim()
+  .max(64)
+  .regex(
+    /^$|^((CommandOrControl|CmdOrCtrl|Command|Cmd|Control|Ctrl|Alt|Option|AltGr|Shift|Super|Meta)\+)*([A-Z0-9]|F([1-9]|1[0-9]|2[0-4])|Space|Tab|Enter|Escape|Backspace|Delete|Insert|Home|End|PageUp|PageDown|Up|Down|Left|Right|Plus|Minus)$/,
+    'accelerator',
+  );
+
+export const HotkeyAction = z.enum(['answer', 'hangup', 'mute', 'markAbusive']);
+export type HotkeyAction = z.infer<typeof HotkeyAction>;
+
+/** A STUN or TURN server URL for call audio (TURN credentials are not stored yet). */
+const IceServerUrl = z
+  .string()
+  .trim()
+  .max(256)
+  .regex(/^(stun|stuns|turn|turns):[^\s]+$/i, 'ice-url');
+
+/** The agent's audio devices and phone behaviour. Device ids are the browser's; '' means the system default. */
+export const PhonePreferences = z.object({
+  microphoneId: z.string().max(256),
+  speakerId: z.string().max(256),
+  ringerId: z.string().max(256),
+  /** Answer incoming calls by themselves after a short beep. */
+  autoAnswer: z.boolean(),
+  iceServers: z.array(IceServerUrl).max(8),
+  hotkeys: z.record(HotkeyAction, Accelerator),
+});
+export type PhonePreferences = z.infer<typeof PhonePreferences>;
+
+/** A call's audio quality: the window measures it (getStats), main keeps it with the call. */
+export const CallQuality = z.object({
+  /** Share of the other side's packets that never arrived, 0–100. */
+  packetLossPercent: z.number().min(0).max(100),
+  jitterMs: z.number().min(0).max(60_000),
+  /** Round-trip time, when the far end sends RTCP reports; null otherwise. */
+  roundTripMs: z.number().min(0).max(60_000).nullable(),
+  /** Estimated mean opinion score (1–4.5), from a simplified E-model (renderer/src/media/mos.ts). */
+  mos: z.number().min(1).max(5),
+  packetsReceived: z.number().int().min(0),
+  packetsSent: z.number().int().min(0),
+});
+export type CallQuality = z.infer<typeof CallQuality>;
+
+/** Identifies a call of the window (main's id, with what the journal also holds) for its quality summary. */
+export const CallQualityReport = z.object({
+  callId: z.string().min(1).max(200),
+  startedAt: z.number().int().positive(),
+  remoteUri: z.string().min(1).max(1024),
+  quality: CallQuality,
+});
+
 // ---------------------------------------------------------------- journal
 
 export const CallDirection = z.enum(['inbound', 'outbound']);
@@ -167,6 +223,8 @@ export const CallRecord = z.object({
   endedAt: z.number().nullable(),
   endReason: CallEndReason.nullable(),
   sipStatus: z.number().int().nullable(),
+  /** The call's audio quality summary, when the window measured one. */
+  quality: CallQuality.nullable().optional(),
 });
 export type CallRecord = z.infer<typeof CallRecord>;
 
@@ -279,6 +337,12 @@ export const requestChannels = {
     Availability,
   ),
   'journal:listCalls': channel(ListCallsInput, z.array(CallRecord)),
+  /** Keeps a call's audio quality summary with its journal entry (the window measures it as the call ends). */
+  'journal:saveCallQuality': channel(CallQualityReport, z.null()),
+  /** The agent's audio devices, auto-answer, ICE servers and hotkeys. */
+  'settings:getPhone': channel(noPayload, PhonePreferences),
+  /** Changes some of them; answers with all of them. */
+  'settings:setPhone': channel(PhonePreferences.partial(), PhonePreferences),
   /** The window's answer to a `media:request` (an SDP, or why it could not make one). */
   'media:respond': channel(MediaResponse, z.null()),
 } as const;
@@ -291,6 +355,10 @@ export const eventChannels = {
   'app:notices': z.array(Notice),
   /** Main asks the window's WebRTC engine for an offer, an answer, tones or a close. */
   'media:request': MediaRequest,
+  /** The agent's availability changed (do-not-disturb, break, available). */
+  'phone:availability': Availability,
+  /** The agent pressed a global hotkey (the window acts on it, even minimised). */
+  'shell:hotkey': z.object({ action: HotkeyAction }),
 } as const;
 
 export type RequestChannel = keyof typeof requestChannels;

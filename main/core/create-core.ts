@@ -97,6 +97,7 @@ export function createCore(deps: CoreDeps): Core {
     journal: journal.db,
     phone,
     windowMedia,
+    events,
   });
   const router = createRouter({ handlers, logger: logger.child({ module: 'router' }) });
 

@@ -5,12 +5,14 @@
 import type Database from 'better-sqlite3';
 
 import { UserFacingError } from '../ipc/user-facing-error';
+import { findJournalCall, saveCallQuality, withQuality } from '../journal/call-quality';
 import { listCalls } from '../journal/calls';
 import type { Handlers } from '../ipc/router';
 import type { PhoneService } from '../phone/phone-service';
 import type { RemoteMediaEngine } from '../phone/remote-media-engine';
 import type { SettingsService } from '../settings/settings-service';
 
+import type { EventHub } from './event-hub';
 import type { NoticeBoard } from './notice-board';
 
 export interface HandlerDeps {
@@ -22,6 +24,8 @@ export interface HandlerDeps {
   phone: PhoneService;
   /** The window's media engine when the window makes call audio; null when the core uses its own. */
   windowMedia: Pick<RemoteMediaEngine, 'respond'> | null;
+  /** Where handlers announce what changed (availability, a call's quality); optional for tests. */
+  events?: Pick<EventHub, 'publish'>;
 }
 
 export function createHandlers({
@@ -32,6 +36,7 @@ export function createHandlers({
   journal,
   phone,
   windowMedia,
+  events,
 }: HandlerDeps): Handlers {
   return {
     'app:info': () => ({ version, dataDir, notices: notices.list() }),
@@ -55,9 +60,21 @@ export function createHandlers({
     'phone:transferBlind': ({ callId, target }) => phone.transferBlind(callId, target).then(() => null),
     'phone:transferAttended': ({ callId, consultCallId }) =>
       phone.transferAttended(callId, consultCallId).then(() => null),
-    'phone:setAvailability': ({ availability, retryAfterSeconds }) =>
-      phone.setAvailability(availability, retryAfterSeconds),
-    'journal:listCalls': (query) => listCalls(journal, query),
+    'phone:setAvailability': ({ availability, retryAfterSeconds }) => {
+      const now = phone.setAvailability(availability, retryAfterSeconds);
+      events?.publish('phone:availability', now);
+      return now;
+    },
+    'journal:listCalls': (query) => withQuality(journal, listCalls(journal, query)),
+    'journal:saveCallQuality': (report) => {
+      const id = findJournalCall(journal, report);
+      if (id === null) throw new UserFacingError('not-found', 'That call is not in the journal.');
+      saveCallQuality(journal, id, report.quality);
+      events?.publish('journal:changed', { table: 'calls' });
+      return null;
+    },
+    'settings:getPhone': () => settings.phone(),
+    'settings:setPhone': (patch) => settings.setPhone(patch),
     'media:respond': (response) => {
       if (!windowMedia) throw new UserFacingError('not-found', 'Call audio is not made by the window here.');
       return windowMedia.respond(response);

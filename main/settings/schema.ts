@@ -3,6 +3,8 @@ import { z } from 'zod';
 
 import { Language } from '../../preload/contract';
 
+import { StoredPhonePreferences } from './phone-preferences';
+
 export const CURRENT_SETTINGS_VERSION = 2;
 
 export const StoredAccount = z.object({
@@ -18,5 +20,6 @@ export const StoredSettings = z.object({
   settingsVersion: z.literal(CURRENT_SETTINGS_VERSION),
   account: StoredAccount.nullable(),
   language: Language,
+  phone: StoredPhonePreferences,
 });
 export type StoredSettings = z.infer<typeof StoredSettings>;

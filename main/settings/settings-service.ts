@@ -4,7 +4,7 @@
  */
 import { writeFileSync } from 'node:fs';
 
-import type { AccountInput, Language, Notice, SettingsView } from '../../preload/contract';
+import type { AccountInput, Language, Notice, PhonePreferences, SettingsView } from '../../preload/contract';
 import type { Logger } from '../logging/logger';
 
 import { DEFAULT_SETTINGS } from './defaults';
@@ -28,6 +28,10 @@ export interface SettingsService {
   sipAccount(): SipAccount | null;
   notices(): Notice[];
   onAccountChange(listener: () => void): () => void;
+  /** Audio devices, auto-answer, ICE servers, hotkeys. */
+  phone(): PhonePreferences;
+  setPhone(patch: Partial<PhonePreferences>): PhonePreferences;
+  onPhoneChange(listener: (preferences: PhonePreferences) => void): () => void;
 }
 
 interface Deps {
@@ -43,6 +47,7 @@ export function createSettingsService({ opened, secrets, logger, now = Date.now 
   if (opened.movedAside) notices.push(settingsResetNotice(opened.movedAside));
   let settings = loadSettings();
   const listeners = new Set<() => void>();
+  const phoneListeners = new Set<(preferences: PhonePreferences) => void>();
 
   function loadSettings(): StoredSettings {
     const raw = store.store;
@@ -132,6 +137,17 @@ export function createSettingsService({ opened, secrets, logger, now = Date.now 
     onAccountChange(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
+    },
+    phone: () => settings.phone,
+    setPhone(patch) {
+      save({ ...settings, phone: { ...settings.phone, ...patch } });
+      logger.info({ changed: Object.keys(patch) }, 'phone preferences saved');
+      for (const listener of phoneListeners) listener(settings.phone);
+      return settings.phone;
+    },
+    onPhoneChange(listener) {
+      phoneListeners.add(listener);
+      return () => phoneListeners.delete(listener);
     },
   };
 }

@@ -2,7 +2,13 @@
 import { callsAndMarks } from './001-calls-and-marks';
 import { breaksAndReflections } from './002-breaks-and-reflections';
 import { transferredCalls } from './003-transferred-calls';
+import { callQuality } from './004-call-quality';
 import type { Migration } from './migration';
 
-export const MIGRATIONS: readonly Migration[] = [callsAndMarks, breaksAndReflections, transferredCalls];
+export const MIGRATIONS: readonly Migration[] = [
+  callsAndMarks,
+  breaksAndReflections,
+  transferredCalls,
+  callQuality,
+];
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

@@ -28,6 +28,20 @@ const validExamples: Partial<Record<RequestChannel, unknown>> = {
   'settings:setLanguage': { language: 'he' },
   'app:dismissNotice': { id: 'journal-recovered' },
   'journal:listCalls': { limit: 10 },
+  'settings:setPhone': { microphoneId: 'mic-2', iceServers: ['stun:127.0.0.1:3478'], autoAnswer: true },
+  'journal:saveCallQuality': {
+    callId: 'abc',
+    startedAt: 1,
+    remoteUri: 'sip:a@b',
+    quality: {
+      packetLossPercent: 0,
+      jitterMs: 1,
+      roundTripMs: null,
+      mos: 4.4,
+      packetsReceived: 1,
+      packetsSent: 1,
+    },
+  },
 };
 
 /** Replaces, deletes or adds one field of a valid example with arbitrary data. */
