@@ -10,6 +10,22 @@
  */
 import { z } from 'zod';
 
+import {
+  DeleteEntryInput,
+  ExportFile,
+  ExportInput,
+  MarkInput,
+  MarkReceipt,
+  RecoveryPreferences,
+  RecoverySettings,
+  RecoveryState,
+  ReflectionInput,
+  TimelineEntry,
+  TimelineQuery,
+} from './recovery-schemas';
+
+export * from './recovery-schemas';
+
 // ---------------------------------------------------------------- shared shapes
 
 export const Language = z.enum(['en', 'he']);
@@ -345,6 +361,29 @@ export const requestChannels = {
   'settings:setPhone': channel(PhonePreferences.partial(), PhonePreferences),
   /** The window's answer to a `media:request` (an SDP, or why it could not make one). */
   'media:respond': channel(MediaResponse, z.null()),
+  /** The recovery policy IT set and the agent's own preferences. */
+  'recovery:getSettings': channel(noPayload, RecoverySettings),
+  'recovery:setPreferences': channel(RecoveryPreferences.partial(), RecoverySettings),
+  /** Marks a live or recently ended call abusive (a break follows the call) or one to be proud of. */
+  'marks:add': channel(MarkInput, MarkReceipt),
+  /** Takes a mark back within its undo window (and the break it started). */
+  'marks:undo': channel(z.object({ markId: z.number().int().positive() }), z.null()),
+  'breaks:get': channel(noPayload, RecoveryState),
+  /** "I need a moment": a break now, or as soon as the current call ends. */
+  'breaks:start': channel(noPayload, RecoveryState),
+  /** Adds the policy's extension step, up to its ceiling. */
+  'breaks:extend': channel(noPayload, RecoveryState),
+  /** Ends the break early (only once the policy's floor has passed). */
+  'breaks:end': channel(noPayload, RecoveryState),
+  /** Accepts the longer break suggested after repeated abuse. */
+  'breaks:takeLonger': channel(noPayload, RecoveryState),
+  /** Saves the reflection on the break that just ended; the notes stay on this machine. */
+  'reflections:save': channel(ReflectionInput, RecoveryState),
+  'reflections:skip': channel(noPayload, RecoveryState),
+  /** The agent's private timeline: calls with their marks, breaks and reflections, newest first. */
+  'journal:timeline': channel(TimelineQuery, z.array(TimelineEntry)),
+  'journal:export': channel(ExportInput, ExportFile),
+  'journal:deleteEntry': channel(DeleteEntryInput, z.null()),
 } as const;
 
 /** Events main pushes to the renderer. */
@@ -355,6 +394,8 @@ export const eventChannels = {
   'app:notices': z.array(Notice),
   /** Main asks the window's WebRTC engine for an offer, an answer, tones or a close. */
   'media:request': MediaRequest,
+  /** The recovery break, the break waiting for a call to end, and the reflection on offer. */
+  'breaks:state': RecoveryState,
   /** The agent's availability changed (do-not-disturb, break, available). */
   'phone:availability': Availability,
   /** The agent pressed a global hotkey (the window acts on it, even minimised). */

@@ -6,6 +6,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
+import { createRecoveryService } from '../breaks/recovery-service';
 import { openJournal } from '../journal/open-journal';
 import { createRouter, type Router } from '../ipc/router';
 import type { Logger } from '../logging/logger';
@@ -16,6 +17,7 @@ import { createSettingsService } from '../settings/settings-service';
 import type { MediaEngine } from '../phone/media-engine';
 import { RemoteMediaEngine } from '../phone/remote-media-engine';
 import { createPhoneService, type PhoneServiceDeps } from '../phone/phone-service';
+import { systemClock } from '../phone/clock';
 
 import { createEventHub, type EventHub } from './event-hub';
 import { createHandlers } from './handlers';
@@ -89,6 +91,15 @@ export function createCore(deps: CoreDeps): Core {
     webSocket: deps.webSocket,
   });
 
+  const recovery = createRecoveryService({
+    journal: journal.db,
+    events,
+    phone,
+    settings,
+    clock: systemClock,
+    logger: logger.child({ module: 'breaks' }),
+  });
+
   const handlers = createHandlers({
     version: deps.version,
     dataDir,
@@ -98,6 +109,7 @@ export function createCore(deps: CoreDeps): Core {
     phone,
     windowMedia,
     events,
+    recovery,
   });
   const router = createRouter({ handlers, logger: logger.child({ module: 'router' }) });
 
@@ -112,6 +124,7 @@ export function createCore(deps: CoreDeps): Core {
     close: () =>
       (closed ??= (async () => {
         clearInterval(checkpointTimer);
+        recovery.close();
         await phone.close();
         windowMedia?.dispose();
         journal.close();

@@ -4,6 +4,8 @@
  */
 import type Database from 'better-sqlite3';
 
+import { createRecoveryHandlers } from '../breaks/recovery-handlers';
+import type { RecoveryService } from '../breaks/recovery-service';
 import { UserFacingError } from '../ipc/user-facing-error';
 import { findJournalCall, saveCallQuality, withQuality } from '../journal/call-quality';
 import { listCalls } from '../journal/calls';
@@ -26,6 +28,8 @@ export interface HandlerDeps {
   windowMedia: Pick<RemoteMediaEngine, 'respond'> | null;
   /** Where handlers announce what changed (availability, a call's quality); optional for tests. */
   events?: Pick<EventHub, 'publish'>;
+  /** Marks, breaks, reflections and the journal view. */
+  recovery: RecoveryService;
 }
 
 export function createHandlers({
@@ -37,8 +41,15 @@ export function createHandlers({
   phone,
   windowMedia,
   events,
+  recovery,
 }: HandlerDeps): Handlers {
   return {
+    ...createRecoveryHandlers({
+      recovery,
+      journal,
+      events: events ?? { publish: () => undefined },
+      now: Date.now,
+    }),
     'app:info': () => ({ version, dataDir, notices: notices.list() }),
     'app:dismissNotice': ({ id }) => notices.dismiss(id),
     'settings:get': () => settings.view(),
@@ -61,7 +72,8 @@ export function createHandlers({
     'phone:transferAttended': ({ callId, consultCallId }) =>
       phone.transferAttended(callId, consultCallId).then(() => null),
     'phone:setAvailability': ({ availability, retryAfterSeconds }) => {
-      const now = phone.setAvailability(availability, retryAfterSeconds);
+      // During a recovery break the agent's choice waits for the break to end.
+      const now = recovery.chooseAvailability(availability, retryAfterSeconds);
       events?.publish('phone:availability', now);
       return now;
     },

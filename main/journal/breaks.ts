@@ -5,16 +5,22 @@ import { statement } from './statements';
 
 export type BreakTrigger = 'abusive-call' | 'manual' | 'suggested-long';
 export type BreakEnding = 'completed' | 'ended-early' | 'extended-and-completed' | 'interrupted-by-quit';
+/** What the phone goes back to when the break ends. */
+export type RestoredAvailability = 'available' | 'dnd';
 
 export interface NewBreak {
   callId: number | null;
   trigger: BreakTrigger;
   startedAt: number;
   plannedSeconds: number;
+  /** Default: 'available'. */
+  restoreAvailability?: RestoredAvailability;
 }
 
 export interface BreakRecord extends NewBreak {
   id: number;
+  restoreAvailability: RestoredAvailability;
+  extendedSeconds: number;
   actualSeconds: number | null;
   endedHow: BreakEnding | null;
 }
@@ -27,6 +33,8 @@ interface BreakRow {
   planned_seconds: number;
   actual_seconds: number | null;
   ended_how: BreakEnding | null;
+  restore_availability: RestoredAvailability;
+  extended_seconds: number;
 }
 
 const toBreak = (row: BreakRow): BreakRecord => ({
@@ -35,17 +43,33 @@ const toBreak = (row: BreakRow): BreakRecord => ({
   trigger: row.trigger,
   startedAt: row.started_at,
   plannedSeconds: row.planned_seconds,
+  restoreAvailability: row.restore_availability,
+  extendedSeconds: row.extended_seconds,
   actualSeconds: row.actual_seconds,
   endedHow: row.ended_how,
 });
 
+/** Journals a break as it starts; it is "running" until finishBreak. */
 export function startBreak(db: Database.Database, entry: NewBreak): number {
   const { lastInsertRowid } = statement(
     db,
-    `INSERT INTO breaks (call_id, trigger, started_at, planned_seconds)
-     VALUES (@callId, @trigger, @startedAt, @plannedSeconds)`,
-  ).run(entry);
+    `INSERT INTO breaks (call_id, trigger, started_at, planned_seconds, restore_availability)
+     VALUES (@callId, @trigger, @startedAt, @plannedSeconds, @restoreAvailability)`,
+  ).run({ ...entry, restoreAvailability: entry.restoreAvailability ?? 'available' });
   return Number(lastInsertRowid);
+}
+
+/** The agent added time: the new planned length and the total added so far. */
+export function extendBreak(
+  db: Database.Database,
+  id: number,
+  plannedSeconds: number,
+  extendedSeconds: number,
+): void {
+  statement(
+    db,
+    'UPDATE breaks SET planned_seconds = ?, extended_seconds = ? WHERE id = ? AND ended_how IS NULL',
+  ).run(plannedSeconds, extendedSeconds, id);
 }
 
 export function finishBreak(
@@ -59,6 +83,11 @@ export function finishBreak(
     endedHow,
     id,
   );
+}
+
+export function getBreak(db: Database.Database, id: number): BreakRecord | null {
+  const row = statement(db, 'SELECT * FROM breaks WHERE id = ?').get(id) as BreakRow | undefined;
+  return row ? toBreak(row) : null;
 }
 
 /** The break still running (at most one), for resuming after a restart. */

@@ -34,6 +34,7 @@ export interface CallMark {
   undoneAt: number | null;
 }
 
+/** Journals a mark (and an abusive mark's categories) in one transaction. */
 export function addMark(db: Database.Database, mark: NewMark): number {
   return db.transaction(() => {
     const severity = mark.kind === 'abusive' ? mark.severity : null;
@@ -52,6 +53,7 @@ export function addMark(db: Database.Database, mark: NewMark): number {
   })();
 }
 
+/** Takes a mark back (kept, with the time it was undone); false if it was already undone. */
 export function undoMark(db: Database.Database, id: number, undoneAt: number): boolean {
   return (
     statement(db, 'UPDATE call_marks SET undone_at = ? WHERE id = ? AND undone_at IS NULL').run(undoneAt, id)
@@ -69,19 +71,40 @@ interface MarkRow {
   categories: string | null;
 }
 
+/** Every mark of a call, oldest first, undone ones included. */
 export function marksForCall(db: Database.Database, callId: number): CallMark[] {
   const rows = statement(
     db,
     `SELECT m.*, (SELECT group_concat(category) FROM call_mark_categories c WHERE c.mark_id = m.id) AS categories
      FROM call_marks m WHERE m.call_id = ? ORDER BY m.created_at`,
   ).all(callId) as MarkRow[];
-  return rows.map((row) => ({
-    id: row.id,
-    callId: row.call_id,
-    kind: row.kind,
-    severity: row.severity,
-    categories: (row.categories?.split(',') ?? []).sort() as AbuseCategory[],
-    createdAt: row.created_at,
-    undoneAt: row.undone_at,
-  }));
+  return rows.map(toMark);
+}
+
+const toMark = (row: MarkRow): CallMark => ({
+  id: row.id,
+  callId: row.call_id,
+  kind: row.kind,
+  severity: row.severity,
+  categories: (row.categories?.split(',') ?? []).sort() as AbuseCategory[],
+  createdAt: row.created_at,
+  undoneAt: row.undone_at,
+});
+
+/** One mark by its id, or null. */
+export function getMark(db: Database.Database, id: number): CallMark | null {
+  const row = statement(
+    db,
+    `SELECT m.*, (SELECT group_concat(category) FROM call_mark_categories c WHERE c.mark_id = m.id) AS categories
+     FROM call_marks m WHERE m.id = ?`,
+  ).get(id) as MarkRow | undefined;
+  return row ? toMark(row) : null;
+}
+
+export const COUNT_ABUSIVE_SQL = `SELECT count(*) AS marks FROM call_marks
+  WHERE created_at >= ? AND kind = 'abusive' AND undone_at IS NULL`;
+
+/** Abusive marks (not undone) made since `since`: repeated abuse suggests a longer break. */
+export function countAbusiveMarksSince(db: Database.Database, since: number): number {
+  return (statement(db, COUNT_ABUSIVE_SQL).get(since) as { marks: number }).marks;
 }

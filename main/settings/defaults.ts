@@ -1,10 +1,13 @@
 /** The one place default settings are written down. */
 import { DEFAULT_PHONE_PREFERENCES } from './phone-preferences';
+import { DEFAULT_RECOVERY_POLICY, DEFAULT_RECOVERY_PREFERENCES } from './recovery-settings';
 import { CURRENT_SETTINGS_VERSION, type StoredSettings } from './schema';
 
 export const DEFAULT_SETTINGS: StoredSettings = {
   settingsVersion: CURRENT_SETTINGS_VERSION,
   account: null,
   language: 'en',
+  recoveryPolicy: DEFAULT_RECOVERY_POLICY,
+  recoveryPreferences: DEFAULT_RECOVERY_PREFERENCES,
   phone: DEFAULT_PHONE_PREFERENCES,
 };

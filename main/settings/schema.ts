@@ -5,6 +5,8 @@ import { Language } from '../../preload/contract';
 
 import { StoredPhonePreferences } from './phone-preferences';
 
+import { StoredRecoveryPolicy, StoredRecoveryPreferences } from './recovery-settings';
+
 export const CURRENT_SETTINGS_VERSION = 2;
 
 export const StoredAccount = z.object({
@@ -20,6 +22,8 @@ export const StoredSettings = z.object({
   settingsVersion: z.literal(CURRENT_SETTINGS_VERSION),
   account: StoredAccount.nullable(),
   language: Language,
+  recoveryPolicy: StoredRecoveryPolicy,
+  recoveryPreferences: StoredRecoveryPreferences,
   phone: StoredPhonePreferences,
 });
 export type StoredSettings = z.infer<typeof StoredSettings>;

@@ -4,7 +4,15 @@
  */
 import { writeFileSync } from 'node:fs';
 
-import type { AccountInput, Language, Notice, PhonePreferences, SettingsView } from '../../preload/contract';
+import type {
+  AccountInput,
+  Language,
+  Notice,
+  RecoveryPreferences,
+  RecoverySettings,
+  PhonePreferences,
+  SettingsView,
+} from '../../preload/contract';
 import type { Logger } from '../logging/logger';
 
 import { DEFAULT_SETTINGS } from './defaults';
@@ -28,6 +36,9 @@ export interface SettingsService {
   sipAccount(): SipAccount | null;
   notices(): Notice[];
   onAccountChange(listener: () => void): () => void;
+  /** IT's recovery policy and the agent's recovery preferences. */
+  recovery(): RecoverySettings;
+  setRecoveryPreferences(patch: Partial<RecoveryPreferences>): RecoverySettings;
   /** Audio devices, auto-answer, ICE servers, hotkeys. */
   phone(): PhonePreferences;
   setPhone(patch: Partial<PhonePreferences>): PhonePreferences;
@@ -137,6 +148,12 @@ export function createSettingsService({ opened, secrets, logger, now = Date.now 
     onAccountChange(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
+    },
+    recovery: () => ({ policy: settings.recoveryPolicy, preferences: settings.recoveryPreferences }),
+    setRecoveryPreferences(patch) {
+      save({ ...settings, recoveryPreferences: { ...settings.recoveryPreferences, ...patch } });
+      logger.info({ changed: Object.keys(patch) }, 'recovery preferences saved');
+      return { policy: settings.recoveryPolicy, preferences: settings.recoveryPreferences };
     },
     phone: () => settings.phone,
     setPhone(patch) {

@@ -3,6 +3,7 @@ import { callsAndMarks } from './001-calls-and-marks';
 import { breaksAndReflections } from './002-breaks-and-reflections';
 import { transferredCalls } from './003-transferred-calls';
 import { callQuality } from './004-call-quality';
+import { breakState } from './005-break-state';
 import type { Migration } from './migration';
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -10,5 +11,6 @@ export const MIGRATIONS: readonly Migration[] = [
   breaksAndReflections,
   transferredCalls,
   callQuality,
+  breakState,
 ];
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

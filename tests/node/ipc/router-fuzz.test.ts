@@ -28,6 +28,13 @@ const validExamples: Partial<Record<RequestChannel, unknown>> = {
   'settings:setLanguage': { language: 'he' },
   'app:dismissNotice': { id: 'journal-recovered' },
   'journal:listCalls': { limit: 10 },
+  'recovery:setPreferences': { reducedMotion: true },
+  'marks:add': { callId: 'no-such-call', kind: 'abusive', severity: 2, categories: ['shouting'] },
+  'marks:undo': { markId: 1 },
+  'reflections:save': { breakId: 1, mood: 3, difficulty: 3, felt: '', thought: '', helped: ['breathing'] },
+  'journal:timeline': { filter: 'abusive', limit: 10 },
+  'journal:export': { format: 'csv' },
+  'journal:deleteEntry': { kind: 'reflection', id: 1 },
   'settings:setPhone': { microphoneId: 'mic-2', iceServers: ['stun:127.0.0.1:3478'], autoAnswer: true },
   'journal:saveCallQuality': {
     callId: 'abc',
