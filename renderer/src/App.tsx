@@ -1,17 +1,22 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
+import { AvailabilityStatus } from './components/AvailabilityStatus';
+import { HistoryScreen } from './components/HistoryScreen';
 import { NoticeBanner } from './components/NoticeBanner';
 import { PhoneScreen } from './components/PhoneScreen';
 import { SettingsScreen } from './components/SettingsScreen';
 import { StatusArea } from './components/StatusArea';
 import { useAppStore } from './stores/app-store';
+import { useAudioStore } from './stores/audio-store';
+import { useAvailabilityStore } from './stores/availability-store';
 import { useCallsStore } from './stores/calls-store';
 import { useRegistrationStore } from './stores/registration-store';
 import { useSettingsStore } from './stores/settings-store';
+import { bridge } from './bridge';
 
-type Screen = 'phone' | 'settings';
-const SCREENS: Screen[] = ['phone', 'settings'];
+type Screen = 'phone' | 'history' | 'settings';
+const SCREENS: Screen[] = ['phone', 'history', 'settings'];
 
 /** Loads what main knows and follows its events for as long as the window lives. */
 function useMainState() {
@@ -20,6 +25,9 @@ function useMainState() {
       useRegistrationStore.getState().follow(),
       useAppStore.getState().follow(),
       useCallsStore.getState().follow(),
+      useAvailabilityStore.getState().follow(),
+      useAudioStore.getState().start(),
+      bridge().shell.onHotkey(({ action }) => useCallsStore.getState().hotkey(action)),
     ];
     void useRegistrationStore.getState().load();
     void useAppStore.getState().load();
@@ -50,9 +58,14 @@ export function App() {
           ))}
         </nav>
         <StatusArea />
+        <AvailabilityStatus />
       </header>
       <NoticeBanner />
-      <main className="app__main">{screen === 'phone' ? <PhoneScreen /> : <SettingsScreen />}</main>
+      <main className="app__main">
+        {screen === 'phone' && <PhoneScreen />}
+        {screen === 'history' && <HistoryScreen />}
+        {screen === 'settings' && <SettingsScreen />}
+      </main>
     </div>
   );
 }

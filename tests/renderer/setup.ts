@@ -2,10 +2,13 @@ import { cleanup } from '@testing-library/react';
 import { afterEach, beforeEach } from 'vitest';
 
 import { buildSteadylineApi } from '../../preload/api';
-import type { SettingsView } from '../../preload/contract';
+import type { PhonePreferences, SettingsView } from '../../preload/contract';
 import { applyLanguage } from '../../renderer/src/i18n';
 import { initialApp, useAppStore } from '../../renderer/src/stores/app-store';
+import { initialAudio, useAudioStore } from '../../renderer/src/stores/audio-store';
+import { initialAvailability, useAvailabilityStore } from '../../renderer/src/stores/availability-store';
 import { initialCalls, useCallsStore } from '../../renderer/src/stores/calls-store';
+import { initialHistory, useHistoryStore } from '../../renderer/src/stores/history-store';
 import { initialRegistration, useRegistrationStore } from '../../renderer/src/stores/registration-store';
 import { initialSettings, useSettingsStore } from '../../renderer/src/stores/settings-store';
 
@@ -13,11 +16,21 @@ import { FakeBridgeTransport } from './support/fake-bridge-transport';
 
 export let transport: FakeBridgeTransport;
 
+export const defaultPhone: PhonePreferences = {
+  microphoneId: '',
+  speakerId: '',
+  ringerId: '',
+  autoAnswer: false,
+  iceServers: [],
+  hotkeys: { answer: 'F9', hangup: 'F10', mute: 'F11', markAbusive: '' },
+};
+
 export const emptySettings: SettingsView = { account: null, language: 'en', passwordStorage: 'encrypted' };
 
 beforeEach(async () => {
   transport = new FakeBridgeTransport();
   transport.respond('settings:get', () => ({ ok: true, value: emptySettings }));
+  transport.respond('settings:getPhone', () => ({ ok: true, value: defaultPhone }));
   transport.respond('phone:getRegistration', () => ({ ok: true, value: { state: 'not-configured' } }));
   transport.respond('app:info', () => ({
     ok: true,
@@ -28,6 +41,9 @@ beforeEach(async () => {
   useRegistrationStore.setState(initialRegistration);
   useSettingsStore.setState(initialSettings);
   useCallsStore.setState(initialCalls);
+  useAudioStore.setState(initialAudio);
+  useAvailabilityStore.setState(initialAvailability);
+  useHistoryStore.setState(initialHistory);
   await applyLanguage('en');
 });
 

@@ -1,11 +1,16 @@
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import type { CallState } from '../../../preload/contract';
 import { useCallsStore } from '../stores/calls-store';
 
+import { CallQualityPanel } from './CallQualityPanel';
 import { CallTimer } from './CallTimer';
+import { Keypad } from './Keypad';
 import { remotePartyOf } from './remote-party';
+import { TransferPanel } from './TransferPanel';
+
+type Panel = 'keypad' | 'transfer' | 'quality' | null;
 
 function statusKey(call: CallState): string {
   if (call.state !== 'active') return `calls.status.${call.state}`;
@@ -14,14 +19,19 @@ function statusKey(call: CallState): string {
   return 'calls.status.active';
 }
 
-/** The call in progress: who, how long, and Mute, Hold/Resume, Hang up. */
-export function InCallView({ call }: { call: CallState }) {
+/** A call in progress: who, how long; Mute, Hold/Resume, Keypad, Transfer, Quality, Hang up. */
+export function InCallView({ call, consultFor }: { call: CallState; consultFor?: CallState }) {
   const { t } = useTranslation();
   const muted = useCallsStore((store) => Boolean(store.muted[call.id]));
-  const { hold, hangup, toggleMute } = useCallsStore.getState();
+  const { hold, hangup, toggleMute, sendDtmf, transferAttended } = useCallsStore.getState();
+  const [panel, setPanel] = useState<Panel>(null);
   const titleId = useId();
   const { name, number } = remotePartyOf(call);
   const connected = call.state === 'active';
+  const toggle = (name: Exclude<Panel, null>) => ({
+    'aria-expanded': panel === name,
+    onClick: () => setPanel(panel === name ? null : name),
+  });
   return (
     <section className="call-card call-card--active" aria-labelledby={titleId} data-testid="in-call">
       <h2 id={titleId}>{name ?? number}</h2>
@@ -57,10 +67,35 @@ export function InCallView({ call }: { call: CallState }) {
         >
           {call.heldByMe ? t('calls.resume') : t('calls.hold')}
         </button>
+        <button type="button" className="button" disabled={!connected} {...toggle('keypad')}>
+          {t('calls.keypad')}
+        </button>
+        <button type="button" className="button" disabled={!connected} {...toggle('transfer')}>
+          {t('transfer.title')}
+        </button>
+        <button type="button" className="button" disabled={!connected} {...toggle('quality')}>
+          {t('quality.title')}
+        </button>
         <button type="button" className="button button--danger" onClick={() => void hangup(call.id)}>
           {t('calls.hangup')}
         </button>
       </div>
+      {consultFor && connected && (
+        <button
+          type="button"
+          className="button button--primary"
+          onClick={() => void transferAttended(consultFor.id, call.id)}
+        >
+          {t('transfer.complete', {
+            who: remotePartyOf(consultFor).name ?? remotePartyOf(consultFor).number,
+          })}
+        </button>
+      )}
+      {panel === 'keypad' && (
+        <Keypad label={t('calls.keypadLabel')} onKey={(key) => void sendDtmf(call.id, key)} />
+      )}
+      {panel === 'transfer' && <TransferPanel call={call} onDone={() => setPanel(null)} />}
+      {panel === 'quality' && <CallQualityPanel callId={call.id} />}
     </section>
   );
 }

@@ -1,8 +1,10 @@
 import { useTranslation } from 'react-i18next';
 
+import type { CallState } from '../../../preload/contract';
 import { useCallsStore } from '../stores/calls-store';
 import { useRegistrationStore } from '../stores/registration-store';
 
+import { DeviceFallbackBanner } from './DeviceFallbackBanner';
 import { Dialer } from './Dialer';
 import { InCallView } from './InCallView';
 import { IncomingCallCard } from './IncomingCallCard';
@@ -17,9 +19,13 @@ export function PhoneScreen() {
   const failure = useCallsStore((store) => store.failure);
   const ringing = calls.filter((call) => call.direction === 'inbound' && call.state === 'ringing');
   const current = calls.filter((call) => !ringing.includes(call));
+  // Two calls up, one on hold: the other may be a consultation, so its card offers to join them.
+  const heldByMe = current.find((call) => call.state === 'active' && call.heldByMe);
+  const consultFor = (call: CallState) => (call !== heldByMe && !call.heldByMe ? heldByMe : undefined);
   return (
     <section className="screen" aria-labelledby="phone-title">
       <h1 id="phone-title">{t('phone.title')}</h1>
+      <DeviceFallbackBanner />
       {!configured && <p>{t('phone.notConfigured')}</p>}
       {failure && (
         <p className="call-failure" role="alert">
@@ -30,7 +36,7 @@ export function PhoneScreen() {
         <IncomingCallCard key={call.id} call={call} />
       ))}
       {current.map((call) => (
-        <InCallView key={call.id} call={call} />
+        <InCallView key={call.id} call={call} consultFor={consultFor(call)} />
       ))}
       {configured && current.length === 0 && <Dialer />}
       {lastEnded && current.length === 0 && ringing.length === 0 && (

@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { useSettingsStore } from '../stores/settings-store';
 
 import { AccountForm } from './AccountForm';
+import { AudioSettings } from './AudioSettings';
+import { CallSettings } from './CallSettings';
 import { LanguagePicker } from './LanguagePicker';
 
 export function SettingsScreen() {
@@ -13,6 +15,8 @@ export function SettingsScreen() {
       <h1 id="settings-title">{t('settings.title')}</h1>
       {loaded && <AccountForm />}
       <LanguagePicker />
+      <AudioSettings />
+      <CallSettings />
     </section>
   );
 }

@@ -3,14 +3,23 @@
  * that plays the other side. Hold is a direction (RFC 3264): we hold with sendonly (inactive when
  * they hold us too), and the browser answers their sendonly offer with recvonly by itself.
  */
+import type { CallQuality } from '../../../preload/contract';
+
+import { qualityFromStats } from './call-quality';
 import { iceGatheringDone } from './ice-gathering';
 
 export interface CallAudioDeps {
-  /** Opens the agent's microphone (the chosen device; the default one for now). */
+  /** Opens the agent's microphone (the chosen device, or the default one). */
   openMicrophone(): Promise<MediaStream>;
   iceServers: RTCIceServer[];
   /** Where the other side's audio is played. */
   createAudioElement(): HTMLAudioElement;
+  /** Told the other side's stream when it arrives (the loudness measure listens to it). */
+  onRemoteStream?(stream: MediaStream): void;
+  /** The output device for the other side's audio ('' = the system default). */
+  speakerId?: string;
+  /** The microphone stopped by itself (unplugged): the engine opens another one. */
+  onMicrophoneEnded?(): void;
 }
 
 const holdsUs = (sdp: string) => /^a=(sendonly|inactive)/m.test(sdp);
@@ -26,8 +35,10 @@ export class CallAudio {
   constructor(private readonly deps: CallAudioDeps) {
     this.connection = new RTCPeerConnection({ iceServers: deps.iceServers, bundlePolicy: 'max-bundle' });
     this.speaker = deps.createAudioElement();
+    if (deps.speakerId) void this.setSpeaker(deps.speakerId).catch(() => undefined);
     this.connection.addEventListener('track', ({ streams, track }) => {
       this.speaker.srcObject = streams[0] ?? new MediaStream([track]);
+      this.deps.onRemoteStream?.(streams[0] ?? new MediaStream([track]));
       // Electron plays without a gesture; a browser may refuse until the page was clicked.
       this.speaker.play().catch(() => undefined);
     });
@@ -81,6 +92,28 @@ export class CallAudio {
     for (const track of this.microphone?.getAudioTracks() ?? []) track.enabled = !muted;
   }
 
+  /** Sends another microphone without renegotiating (replaceTrack): the call carries on. */
+  async switchMicrophone(stream: MediaStream): Promise<void> {
+    const track = stream.getAudioTracks()[0];
+    if (!track) throw new Error('the new microphone gave no audio track');
+    track.enabled = !this.muted;
+    track.addEventListener('ended', () => this.deps.onMicrophoneEnded?.());
+    const sender = this.audioSender() ?? this.connection.getTransceivers()[0]?.sender;
+    await sender?.replaceTrack(track);
+    for (const old of this.microphone?.getTracks() ?? []) old.stop();
+    this.microphone = stream;
+  }
+
+  /** Plays the other side on another output device (HTMLMediaElement.setSinkId). */
+  async setSpeaker(deviceId: string): Promise<void> {
+    await this.speaker.setSinkId(deviceId);
+  }
+
+  /** Live packet loss, jitter, round-trip time and estimated MOS. */
+  async quality(): Promise<CallQuality> {
+    return qualityFromStats(await this.connection.getStats());
+  }
+
   close(): void {
     this.connection.close();
     for (const track of this.microphone?.getTracks() ?? []) track.stop();
@@ -94,6 +127,7 @@ export class CallAudio {
     this.microphone = await this.deps.openMicrophone();
     for (const track of this.microphone.getAudioTracks()) {
       track.enabled = !this.muted;
+      track.addEventListener('ended', () => this.deps.onMicrophoneEnded?.());
       this.connection.addTrack(track, this.microphone);
     }
   }

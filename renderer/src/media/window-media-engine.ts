@@ -3,9 +3,10 @@
  * tones or a close for a call; this engine does it with one CallAudio per call and answers
  * (`media:respond`). Requests for one call run one after another, in the order main sent them.
  */
-import type { MediaRequest, MediaResponse } from '../../../preload/contract';
+import type { CallQuality, MediaRequest, MediaResponse } from '../../../preload/contract';
 
 import { CallAudio, type CallAudioDeps } from './call-audio';
+import { measureRemoteAudio } from './loudness';
 
 type Outcome = Omit<Extract<MediaResponse, { ok: true }>, 'requestId' | 'ok'>;
 
@@ -13,7 +14,40 @@ export class WindowMediaEngine {
   private readonly calls = new Map<string, CallAudio>();
   private readonly queues = new Map<string, Promise<unknown>>();
 
-  constructor(private readonly deps: CallAudioDeps) {}
+  /**
+   * @param deps how a call gets its microphone, speaker and ICE servers (read as each call starts)
+   * @param onClosing told a call's final quality just before its audio closes (null: never measured)
+   */
+  constructor(
+    private readonly deps: CallAudioDeps,
+    private readonly onClosing: (callId: string, quality: CallQuality | null) => void = () => undefined,
+  ) {}
+
+  /** Changes the ICE servers or speaker for calls that start from now on. */
+  configure(changes: Partial<Pick<CallAudioDeps, 'iceServers' | 'speakerId'>>): void {
+    Object.assign(this.deps, changes);
+  }
+
+  /** Ids of the calls with audio here. */
+  callIds(): string[] {
+    return [...this.calls.keys()];
+  }
+
+  /** Live quality of a call, or null when it has no audio here. */
+  async quality(callId: string): Promise<CallQuality | null> {
+    return (await this.calls.get(callId)?.quality()) ?? null;
+  }
+
+  /** Every call sends a newly opened microphone (hot swap, no renegotiation). */
+  async switchMicrophone(): Promise<void> {
+    for (const audio of this.calls.values()) await audio.switchMicrophone(await this.deps.openMicrophone());
+  }
+
+  /** Every call plays on this output device; later calls too. */
+  async setSpeaker(deviceId: string): Promise<void> {
+    this.deps.speakerId = deviceId;
+    for (const audio of this.calls.values()) await audio.setSpeaker(deviceId);
+  }
 
   /** Does what main asked and says how it went; never throws. */
   handle(request: MediaRequest): Promise<MediaResponse> {
@@ -69,17 +103,20 @@ export class WindowMediaEngine {
       case 'dtmf':
         this.existing(request.callId).sendDtmf(request.tones);
         return {};
-      case 'close':
-        this.calls.get(request.callId)?.close();
+      case 'close': {
+        const audio = this.calls.get(request.callId);
+        if (audio) this.onClosing(request.callId, await audio.quality().catch(() => null));
+        audio?.close();
         this.calls.delete(request.callId);
         return {};
+      }
     }
   }
 
   private audioOf(callId: string): CallAudio {
     let audio = this.calls.get(callId);
     if (!audio) {
-      audio = new CallAudio(this.deps);
+      audio = new CallAudio({ ...this.deps, onRemoteStream: (stream) => measureRemoteAudio(callId, stream) });
       this.calls.set(callId, audio);
     }
     return audio;

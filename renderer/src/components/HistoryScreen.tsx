@@ -1,0 +1,78 @@
+import { useEffect, useId } from 'react';
+import { useTranslation } from 'react-i18next';
+
+import type { CallRecord } from '../../../preload/contract';
+import { useCallsStore } from '../stores/calls-store';
+import { useHistoryStore } from '../stores/history-store';
+
+import { formatDuration } from './CallTimer';
+import { QualityFigures } from './QualityFigures';
+import { numberOf } from './remote-party';
+
+function HistoryEntry({ call }: { call: CallRecord }) {
+  const { t, i18n } = useTranslation();
+  const dial = useCallsStore((store) => store.dial);
+  const number = numberOf(call.remoteUri);
+  const who = call.remoteDisplayName ?? number;
+  const when = new Date(call.startedAt).toLocaleString(i18n.language);
+  const talked = call.answeredAt !== null && call.endedAt !== null;
+  return (
+    <li className="history__entry" data-testid="history-entry">
+      <div className="history__who">
+        <strong>{who}</strong> <bdi>{number}</bdi>
+      </div>
+      <p className="field__hint">
+        {t(`history.direction.${call.direction}`)} · {when}
+        {talked && ` · ${formatDuration(((call.endedAt ?? 0) - (call.answeredAt ?? 0)) / 1000)}`}
+        {call.endReason && ` · ${t(`calls.endReason.${call.endReason}`)}`}
+      </p>
+      {call.quality ? (
+        <QualityFigures quality={call.quality} />
+      ) : (
+        <p className="field__hint">{t('quality.none')}</p>
+      )}
+      <button
+        type="button"
+        className="button"
+        aria-label={t('history.redialTo', { who })}
+        onClick={() => void dial(call.remoteUri)}
+      >
+        {t('calls.redial')}
+      </button>
+    </li>
+  );
+}
+
+/** The call history from the journal: search by name or number, redial, quality of each call. */
+export function HistoryScreen() {
+  const { t } = useTranslation();
+  const { calls, search, failure, load, follow } = useHistoryStore();
+  const searchId = useId();
+  useEffect(() => {
+    void useHistoryStore.getState().load();
+    return follow();
+  }, [follow]);
+  return (
+    <section className="screen" aria-labelledby="history-title">
+      <h1 id="history-title">{t('history.title')}</h1>
+      <label htmlFor={searchId}>{t('history.search')}</label>
+      <input
+        id={searchId}
+        type="search"
+        className="dialer__input"
+        value={search}
+        onChange={(event) => void load(event.target.value)}
+      />
+      {failure && <p role="alert">{t('history.failed', { message: failure })}</p>}
+      {calls.length === 0 ? (
+        <p>{search ? t('history.noMatch') : t('history.empty')}</p>
+      ) : (
+        <ol className="history" aria-label={t('history.listLabel')}>
+          {calls.map((call) => (
+            <HistoryEntry key={call.id} call={call} />
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}
