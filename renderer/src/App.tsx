@@ -5,18 +5,21 @@ import { AvailabilityStatus } from './components/AvailabilityStatus';
 import { HistoryScreen } from './components/HistoryScreen';
 import { NoticeBanner } from './components/NoticeBanner';
 import { PhoneScreen } from './components/PhoneScreen';
+import { JournalScreen } from './components/recovery/JournalScreen';
+import { RecoveryLayer } from './components/recovery/RecoveryLayer';
 import { SettingsScreen } from './components/SettingsScreen';
 import { StatusArea } from './components/StatusArea';
 import { useAppStore } from './stores/app-store';
 import { useAudioStore } from './stores/audio-store';
 import { useAvailabilityStore } from './stores/availability-store';
 import { useCallsStore } from './stores/calls-store';
+import { useRecoveryStore } from './stores/recovery-store';
 import { useRegistrationStore } from './stores/registration-store';
 import { useSettingsStore } from './stores/settings-store';
 import { bridge } from './bridge';
 
-type Screen = 'phone' | 'history' | 'settings';
-const SCREENS: Screen[] = ['phone', 'history', 'settings'];
+type Screen = 'phone' | 'journal' | 'history' | 'settings';
+const SCREENS: Screen[] = ['phone', 'journal', 'history', 'settings'];
 
 /** Loads what main knows and follows its events for as long as the window lives. */
 function useMainState() {
@@ -25,12 +28,14 @@ function useMainState() {
       useRegistrationStore.getState().follow(),
       useAppStore.getState().follow(),
       useCallsStore.getState().follow(),
+      useRecoveryStore.getState().follow(),
       useAvailabilityStore.getState().follow(),
       useAudioStore.getState().start(),
       bridge().shell.onHotkey(({ action }) => useCallsStore.getState().hotkey(action)),
     ];
     void useRegistrationStore.getState().load();
     void useAppStore.getState().load();
+    void useRecoveryStore.getState().load();
     void useSettingsStore.getState().load();
     return () => stops.forEach((stop) => stop());
   }, []);
@@ -61,9 +66,11 @@ export function App() {
         <AvailabilityStatus />
       </header>
       <NoticeBanner />
+      <RecoveryLayer />
       <main className="app__main">
         {screen === 'phone' && <PhoneScreen />}
         {screen === 'history' && <HistoryScreen />}
+        {screen === 'journal' && <JournalScreen />}
         {screen === 'settings' && <SettingsScreen />}
       </main>
     </div>

@@ -1,0 +1,62 @@
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+
+import chimeUrl from '../../../../assets/chime.wav?url';
+import '../../styles/recovery.css';
+import { useCallsStore } from '../../stores/calls-store';
+import { useRecoveryStore } from '../../stores/recovery-store';
+
+import { BreakScreen } from './BreakScreen';
+import { LoudCallPrompt } from './LoudCallPrompt';
+import { MarkCallBar } from './MarkCallBar';
+import { ReflectionForm } from './ReflectionForm';
+
+/** A soft chime when a break ends on its own or early (not when its mark was undone). */
+function useChimeAtBreakEnd() {
+  const state = useRecoveryStore((store) => store.state);
+  const chime = useRecoveryStore((store) => store.settings?.preferences.chime ?? true);
+  const wasOnBreak = useRef(false);
+  useEffect(() => {
+    const onBreak = Boolean(state?.active);
+    if (wasOnBreak.current && !onBreak && state?.reflection && chime) {
+      new Audio(chimeUrl).play().catch(() => undefined);
+    }
+    wasOnBreak.current = onBreak;
+  }, [state, chime]);
+}
+
+/**
+ * Everything about recovery on the phone screen: marking the current or last call, "I need a
+ * moment", the loud-call suggestion, and, over the whole window, the break and then the reflection.
+ */
+export function RecoveryLayer() {
+  const { t } = useTranslation();
+  const state = useRecoveryStore((store) => store.state);
+  const calls = useCallsStore((store) => store.calls);
+  const lastEnded = useCallsStore((store) => store.lastEnded);
+  useChimeAtBreakEnd();
+  if (state?.active) return <BreakScreen active={state.active} state={state} />;
+  if (state?.reflection)
+    return <ReflectionForm key={state.reflection.breakId} breakId={state.reflection.breakId} />;
+  const current = calls.filter((call) => call.state !== 'ringing').at(-1);
+  const markable = current ?? (calls.length === 0 && lastEnded?.answeredAt ? lastEnded : null);
+  return (
+    <div className="recovery-bar">
+      {markable && <MarkCallBar key={markable.id} call={markable} />}
+      {!current && lastEnded && <LoudCallPrompt call={lastEnded} />}
+      {state?.scheduled ? (
+        <p role="status" className="recovery-bar__scheduled">
+          {t('recovery.break.scheduled', { seconds: state.scheduled.seconds })}
+        </p>
+      ) : (
+        <button
+          type="button"
+          className="button"
+          onClick={() => void useRecoveryStore.getState().startBreak()}
+        >
+          {t('recovery.break.needAMoment')}
+        </button>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,266 @@
+/**
+ * The recovery screens in jsdom over the bridge double: marking (with details, Undo, failure shown),
+ * the full-window break (countdown, floor, ceiling, reduced motion, queue failure), the reflection
+ * (required scores, saved as typed, skippable), the journal view (filter, delete) and Hebrew.
+ */
+import { act, fireEvent, render, screen, within } from '@testing-library/react';
+import { beforeEach, describe, expect, it } from 'vitest';
+
+import { CallState, type RecoverySettings, type RecoveryState } from '../../preload/contract';
+import { JournalScreen } from '../../renderer/src/components/recovery/JournalScreen';
+import { RecoveryLayer } from '../../renderer/src/components/recovery/RecoveryLayer';
+import { applyLanguage } from '../../renderer/src/i18n';
+import { useCallsStore } from '../../renderer/src/stores/calls-store';
+import { initialJournal, useJournalStore } from '../../renderer/src/stores/journal-store';
+import { initialRecovery, useRecoveryStore } from '../../renderer/src/stores/recovery-store';
+
+import { transport } from './setup';
+
+const call: CallState = CallState.parse({
+  id: 'c1',
+  direction: 'inbound',
+  state: 'active',
+  remote: { uri: 'sip:0501234567@pbx', displayName: 'Noa Cohen' },
+  startedAt: Date.now(),
+  answeredAt: Date.now(),
+  heldByMe: false,
+  heldByRemote: false,
+  waiting: false,
+  endReason: null,
+});
+const idle: RecoveryState = {
+  active: null,
+  scheduled: null,
+  suggestLonger: null,
+  reflection: null,
+  queue: { state: 'off', error: null },
+  now: Date.now(),
+};
+const settings: RecoverySettings = {
+  policy: { ...DEFAULT_RECOVERY_POLICY, leadUri: '2000' },
+  preferences: DEFAULT_RECOVERY_PREFERENCES,
+};
+const onBreak = (overrides: Partial<RecoveryState> = {}): RecoveryState => {
+  const now = Date.now();
+  return {
+    ...idle,
+    now,
+    active: {
+      id: 1,
+      callId: 7,
+      trigger: 'abusive-call',
+      startedAt: now,
+      endsAt: now + 90_000,
+      canEndAt: now + 30_000,
+      latestEndsAt: now + 600_000,
+      extendBySeconds: 60,
+    },
+    ...overrides,
+  };
+};
+const sent = (channel: string) =>
+  transport.calls.filter(([name]) => name === channel).map(([, body]) => body);
+
+beforeEach(() => {
+  useRecoveryStore.setState(initialRecovery);
+  useJournalStore.setState(initialJournal);
+  transport.respond('breaks:get', () => ({ ok: true, value: idle }));
+  transport.respond('recovery:getSettings', () => ({ ok: true, value: settings }));
+});
+
+async function showLayer(state: RecoveryState = idle) {
+  transport.respond('breaks:get', () => ({ ok: true, value: state }));
+  await act(() => useRecoveryStore.getState().load());
+  render(<RecoveryLayer />);
+}
+
+describe('marking a call', () => {
+  it('marks the current call abusive with the details chosen, and offers Undo', async () => {
+    useCallsStore.setState({ calls: [call] });
+    transport.respond('marks:add', () => ({
+      ok: true,
+      value: { markId: 5, kind: 'abusive', callId: 'c1', undoUntil: Date.now() + 10_000 },
+    }));
+    transport.respond('marks:undo', () => ({ ok: true, value: null }));
+    await showLayer();
+    const bar = screen.getByRole('region', { name: 'This call' });
+    fireEvent.click(within(bar).getByText('Add what happened (optional)'));
+    fireEvent.click(within(bar).getByLabelText('Threats'));
+    fireEvent.click(within(bar).getByLabelText('Very hard'));
+    fireEvent.click(within(bar).getByRole('button', { name: 'Mark abusive' }));
+    expect(await within(bar).findByText(/Marked as abusive/)).toBeTruthy();
+    expect(sent('marks:add')).toEqual([
+      { callId: 'c1', kind: 'abusive', severity: 3, categories: ['threats'] },
+    ]);
+    fireEvent.click(within(bar).getByRole('button', { name: /^Undo \(\d+ s\)$/ }));
+    await act(async () => undefined);
+    expect(sent('marks:undo')).toEqual([{ markId: 5 }]);
+    expect(within(bar).queryByText(/Marked as abusive/)).toBeNull();
+  });
+
+  it('shows main’s refusal, and hands an abusive caller to the lead with one button', async () => {
+    useCallsStore.setState({ calls: [call] });
+    transport.respond('marks:add', () => ({
+      ok: false,
+      error: { code: 'conflict', message: 'Calls can be marked up to 5 minutes after they end.' },
+    }));
+    await showLayer();
+    fireEvent.click(screen.getByRole('button', { name: 'Transfer to my lead' }));
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'That did not work: Calls can be marked up to 5 minutes after they end.',
+    );
+    expect(sent('phone:transferBlind')).toEqual([]);
+
+    transport.respond('marks:add', () => ({
+      ok: true,
+      value: { markId: 6, kind: 'abusive', callId: 'c1', undoUntil: Date.now() + 10_000 },
+    }));
+    transport.respond('phone:transferBlind', () => ({ ok: true, value: null }));
+    fireEvent.click(screen.getByRole('button', { name: 'Transfer to my lead' }));
+    await screen.findByText(/Marked as abusive/);
+    expect(sent('phone:transferBlind')).toEqual([{ callId: 'c1', target: '2000' }]);
+  });
+});
+
+describe('the break screen', () => {
+  it('covers the window with the countdown and breathing; end waits for the floor; extends', async () => {
+    transport.respond('breaks:extend', () => ({ ok: true, value: onBreak() }));
+    await showLayer(
+      onBreak({ queue: { state: 'failed', error: 'The queue was not told (no answer in time).' } }),
+    );
+    const dialog = screen.getByRole('dialog', { name: 'Take a moment' });
+    expect(within(dialog).getByRole('timer').textContent).toMatch(/^1:(30|29)$/);
+    expect(within(dialog).getByTestId('breathing').dataset.motion).toBe('moving');
+    expect(
+      within(dialog)
+        .getByRole('button', { name: /You can end the break in \d+ s/ })
+        .hasAttribute('disabled'),
+    ).toBe(true);
+    expect(dialog.textContent).toContain(
+      'Your queue could not be paused (The queue was not told (no answer in time).)',
+    );
+    expect(screen.queryByRole('region', { name: 'This call' })).toBeNull();
+    fireEvent.click(within(dialog).getByRole('button', { name: '+60 s' }));
+    await act(async () => undefined);
+    expect(sent('breaks:extend')).toHaveLength(1);
+  });
+
+  it('keeps the circle still when the agent asked for reduced motion; offers the longer break', async () => {
+    transport.respond('recovery:getSettings', () => ({
+      ok: true,
+      value: { ...settings, preferences: { ...settings.preferences, reducedMotion: true } },
+    }));
+    await showLayer(onBreak({ suggestLonger: { marks: 3, seconds: 300 } }));
+    expect(screen.getByTestId('breathing').dataset.motion).toBe('still');
+    expect(
+      screen.getByText(/That's 3 hard calls this hour. A longer pause of 5 minutes may help./),
+    ).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Take the longer break' })).toBeTruthy();
+  });
+
+  it('is right to left in Hebrew', async () => {
+    await applyLanguage('he');
+    await showLayer(onBreak());
+    expect(screen.getByRole('dialog', { name: 'רגע לעצמך' })).toBeTruthy();
+    expect(document.documentElement.dir).toBe('rtl');
+  });
+});
+
+describe('the reflection', () => {
+  it('asks for mood and difficulty before saving, then saves what was typed; can be skipped', async () => {
+    transport.respond('reflections:save', () => ({ ok: true, value: idle }));
+    transport.respond('reflections:skip', () => ({ ok: true, value: idle }));
+    await showLayer({ ...idle, reflection: { breakId: 1, callId: 7 } });
+    const form = screen.getByTestId('reflection');
+    fireEvent.click(within(form).getByRole('button', { name: 'Save reflection' }));
+    expect(
+      within(form)
+        .getAllByRole('alert')
+        .map((alert) => alert.textContent),
+    ).toEqual(['Choose a number from 1 to 5.', 'Choose a number from 1 to 5.']);
+    expect(sent('reflections:save')).toEqual([]);
+    fireEvent.click(within(within(form).getByRole('group', { name: 'Your mood now' })).getByLabelText('4'));
+    fireEvent.click(
+      within(within(form).getByRole('group', { name: 'How hard was the call' })).getByLabelText('5'),
+    );
+    fireEvent.change(within(form).getByLabelText('What I felt'), { target: { value: 'shaken' } });
+    fireEvent.change(within(form).getByLabelText('What I thought'), { target: { value: 'not about me' } });
+    fireEvent.click(within(form).getByLabelText('Breathing'));
+    fireEvent.click(
+      within(within(form).getByRole('group', { name: 'It was not about me' })).getByLabelText('5'),
+    );
+    fireEvent.click(within(form).getByLabelText("I'd like to talk about this with my lead"));
+    fireEvent.click(within(form).getByRole('button', { name: 'Save reflection' }));
+    await act(async () => undefined);
+    expect(sent('reflections:save')).toEqual([
+      {
+        breakId: 1,
+        mood: 4,
+        difficulty: 5,
+        notAboutMe: 5,
+        felt: 'shaken',
+        thought: 'not about me',
+        helped: ['breathing'],
+        talkToLead: true,
+      },
+    ]);
+  });
+});
+
+describe('the journal view', () => {
+  it('lists the entries, filters and deletes', async () => {
+    const at = Date.UTC(2026, 10, 23, 9);
+    const entries = [
+      {
+        kind: 'reflection',
+        id: 3,
+        at: at + 2,
+        breakId: 2,
+        callId: 1,
+        mood: 4,
+        difficulty: 5,
+        notAboutMe: 5,
+        felt: 'shaken',
+        thought: null,
+        helped: [],
+        talkToLead: false,
+      },
+      {
+        kind: 'break',
+        id: 2,
+        at: at + 1,
+        callId: 1,
+        trigger: 'abusive-call',
+        plannedSeconds: 90,
+        actualSeconds: 90,
+        endedHow: 'completed',
+      },
+      {
+        kind: 'call',
+        id: 1,
+        at,
+        direction: 'inbound',
+        remoteUri: 'sip:050@pbx',
+        remoteDisplayName: 'Noa',
+        endReason: 'remote-hangup',
+        marks: [{ id: 1, kind: 'abusive', severity: 3, categories: ['threats'], undone: false }],
+      },
+    ];
+    transport.respond('journal:timeline', () => ({ ok: true, value: entries }));
+    transport.respond('journal:deleteEntry', () => ({ ok: true, value: null }));
+    render(<JournalScreen />);
+    const list = await screen.findByRole('list', { name: 'Timeline' });
+    expect(
+      within(list)
+        .getAllByRole('listitem')
+        .map((item) => item.dataset.testid),
+    ).toEqual(['journal-reflection', 'journal-break', 'journal-call']);
+    expect(list.textContent).toContain('Call #1 with Noa · abusive (Very hard, Threats)');
+    expect(list.textContent).toContain('Break (after an abusive call), 90 s, after call #1');
+    fireEvent.change(screen.getByLabelText('Show'), { target: { value: 'abusive' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Delete reflection #3' }));
+    await act(async () => undefined);
+    expect(sent('journal:timeline').at(-2)).toEqual({ filter: 'abusive', limit: 200 });
+    expect(sent('journal:deleteEntry')).toEqual([{ kind: 'reflection', id: 3 }]);
+  });
+});
