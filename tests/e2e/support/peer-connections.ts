@@ -24,11 +24,34 @@ const RECORDER = `
     return insertDTMF.call(this, text, ...rest);
   };
   window.__testDtmfTones = tones;
+  window.__testConnectionCount = () => made.length;
   window.RTCPeerConnection = class extends Native {
     constructor(configuration) {
       super(configuration);
       made.push(this);
     }
+  };
+  // Each live call's audio: the microphone its sender carries and where its <audio> plays.
+  window.__testAudioRouting = () => {
+    const live = made.filter((connection) => connection.signalingState !== 'closed');
+    return {
+      microphones: live.map((connection) => {
+        const sender = connection.getSenders().find((candidate) => candidate.track);
+        return sender ? sender.track.getSettings().deviceId : null;
+      }),
+      sinks: [...document.querySelectorAll('audio')].filter((audio) => audio.srcObject).map((audio) => audio.sinkId),
+    };
+  };
+  window.__testCallTotals = async (index) => {
+    const connection = made[index];
+    const totals = { received: 0, sent: 0, signalingState: connection ? connection.signalingState : 'none' };
+    if (!connection || connection.signalingState === 'closed') return totals;
+    (await connection.getStats()).forEach((report) => {
+      if (report.kind !== 'audio') return;
+      if (report.type === 'inbound-rtp') totals.received += report.packetsReceived || 0;
+      if (report.type === 'outbound-rtp') totals.sent += report.packetsSent || 0;
+    });
+    return totals;
   };
   window.__testAudioTotals = async () => {
     const connection = made.at(-1);
@@ -56,4 +79,25 @@ export function agentTotals(page: Page): Promise<AudioTotals> {
 /** Keypad tones the agent's page put into the audio (RFC 4733) through RTCDTMFSender. */
 export function agentDtmfTones(page: Page): Promise<string[]> {
   return page.evaluate('window.__testDtmfTones') as Promise<string[]>;
+}
+
+/** Audio packets of the agent's n-th connection (0 = the first call of the page). */
+export function agentCallTotals(page: Page, index: number): Promise<AudioTotals> {
+  return page.evaluate(`window.__testCallTotals(${index})`) as Promise<AudioTotals>;
+}
+
+/** How many connections the agent's page has made so far. */
+export function agentConnectionCount(page: Page): Promise<number> {
+  return page.evaluate('window.__testConnectionCount()') as Promise<number>;
+}
+
+export interface AudioRouting {
+  /** The capture device id each live call sends. */
+  microphones: Array<string | null>;
+  /** The output device id of each playing <audio> element. */
+  sinks: string[];
+}
+
+export function agentAudioRouting(page: Page): Promise<AudioRouting> {
+  return page.evaluate('window.__testAudioRouting()') as Promise<AudioRouting>;
 }

@@ -1,0 +1,180 @@
+/**
+ * The agent workstation end to end, in the real renderer bundle (Debian Chromium, fake audio
+ * devices) against the real core and a real Kamailio on loopback, with two customers (stock sip.js
+ * with its own WebRTC): a second call arrives during a call and is answered while the first waits
+ * on hold; the agent switches microphone and speaker during a call and audio keeps flowing; the
+ * calls appear in the history with their quality summary. Screenshots in English and Hebrew.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { createKamailio, type Kamailio } from '../node/phone/support/kamailio';
+
+import {
+  expectRising,
+  expectStill,
+  MEDIA_FLAGS,
+  openAgent,
+  openCustomer,
+  WAIT,
+  type Customer,
+} from './support/agent';
+import { launchChromium, screenshot, type LaunchedBrowser } from './support/chromium';
+import { startCustomerSite, type CustomerSite } from './support/customer-site';
+import { agentAudioRouting, agentCallTotals, agentConnectionCount } from './support/peer-connections';
+import { startPreviewProcess, type PreviewProcess } from './support/preview-process';
+
+const AGENT_URI = 'sip:1001@127.0.0.1';
+
+let kamailio: Kamailio;
+let site: CustomerSite;
+let chromium: LaunchedBrowser;
+let preview: PreviewProcess;
+let dataDir: string;
+let agent: Page;
+let noa: Customer;
+let avi: Customer;
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'steadyline-e2e-workstation-'));
+  kamailio = await createKamailio();
+  await kamailio.start();
+  site = await startCustomerSite();
+  chromium = await launchChromium(MEDIA_FLAGS);
+  preview = await startPreviewProcess(dataDir);
+  agent = await openAgent(chromium, preview.url, kamailio.wsUrl);
+  noa = await openCustomer(chromium, site, kamailio.wsUrl, { user: '0501234567', name: 'Noa Cohen' });
+  avi = await openCustomer(chromium, site, kamailio.wsUrl, { user: '0529876543', name: 'Avi Mizrahi' });
+});
+
+afterAll(async () => {
+  await preview?.stop();
+  await chromium?.close();
+  await site?.close();
+  await kamailio?.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+const callRegion = (name: string) => agent.getByRole('region', { name });
+const agentCall = (index: number) => () => agentCallTotals(agent, index);
+
+/** Noa calls, the agent answers; resolves with the index of the agent's connection for it. */
+async function answerNoa(answerLabel = 'Answer', incoming = 'Incoming call'): Promise<number> {
+  const index = await agentConnectionCount(agent);
+  await noa.call(AGENT_URI);
+  await callRegion(incoming).getByRole('button', { name: answerLabel }).click();
+  await expect.poll(noa.state, WAIT).toBe('Established');
+  await expectRising(agentCall(index), 'received');
+  return index;
+}
+
+async function hangUpAll(hangUp = 'Hang up') {
+  for (let left = await agent.getByTestId('in-call').count(); left > 0; left -= 1) {
+    await agent.getByTestId('in-call').first().getByRole('button', { name: hangUp }).click();
+    await expect.poll(() => agent.getByTestId('in-call').count(), WAIT).toBe(left - 1);
+  }
+}
+
+describe('call waiting', () => {
+  it('shows a second call as waiting during a call, answers it, and holds the first', async () => {
+    const first = await answerNoa();
+    await avi.call(AGENT_URI);
+    const waiting = callRegion('Call waiting');
+    await waiting.waitFor(WAIT);
+    expect(await waiting.textContent()).toContain('Avi Mizrahi');
+    expect(await waiting.textContent()).toContain('Answering puts Noa Cohen on hold.');
+    await screenshot(agent, 'en-20-call-waiting');
+
+    await waiting.getByRole('button', { name: 'Answer and hold the current call' }).click();
+    await expect.poll(avi.state, WAIT).toBe('Established');
+    await expect.poll(() => callRegion('Noa Cohen').textContent(), WAIT).toContain('On hold');
+    await expect.poll(() => callRegion('Avi Mizrahi').textContent(), WAIT).toContain('Connected');
+    await expectRising(agentCall(first + 1), 'received');
+    await expectRising(avi.totals, 'received');
+    await expectStill(agent, agentCall(first), 'received');
+    await screenshot(agent, 'en-21-two-calls-one-held');
+
+    await hangUpAll();
+    await expect.poll(noa.state, WAIT).toBe('Terminated');
+    await expect.poll(avi.state, WAIT).toBe('Terminated');
+  });
+});
+
+describe('audio devices', () => {
+  it('switches microphone and speaker during a call without dropping it; audio keeps flowing', async () => {
+    const call = await answerNoa();
+    await agent.getByRole('button', { name: 'Settings' }).click();
+    const microphone = agent.getByLabel('Microphone', { exact: true });
+    await microphone.selectOption({ label: 'Fake Audio Input 2' });
+    await expect.poll(() => microphone.inputValue(), WAIT).not.toBe('');
+    const micId = await microphone.inputValue();
+    const speaker = agent.getByLabel('Speaker or headset');
+    await speaker.selectOption({ label: 'Fake Audio Output 1' });
+    await expect.poll(() => speaker.inputValue(), WAIT).not.toBe('');
+    const speakerId = await speaker.inputValue();
+    await expect.poll(async () => (await agentAudioRouting(agent)).microphones, WAIT).toEqual([micId]);
+    await expect.poll(async () => (await agentAudioRouting(agent)).sinks, WAIT).toContain(speakerId);
+    await expectRising(agentCall(call), 'sent');
+    await expectRising(noa.totals, 'received');
+    await expectRising(agentCall(call), 'received');
+    await expect.poll(noa.state, WAIT).toBe('Established');
+    await expect
+      .poll(
+        async () =>
+          Number(await agent.getByRole('meter', { name: 'Microphone level' }).getAttribute('aria-valuenow')),
+        WAIT,
+      )
+      .toBeGreaterThan(0);
+    await screenshot(agent, 'en-30-audio-settings');
+
+    await agent.getByRole('button', { name: 'Phone' }).click();
+    await agent.getByTestId('in-call').getByRole('button', { name: 'Call quality' }).click();
+    await expect.poll(() => agent.getByTestId('call-quality').textContent(), WAIT).toContain('of 4.5');
+    await screenshot(agent, 'en-31-call-quality');
+    await hangUpAll();
+    await expect.poll(noa.state, WAIT).toBe('Terminated');
+  });
+});
+
+describe('call history', () => {
+  it('lists the calls with their quality summary, and searches them', async () => {
+    await agent.getByRole('button', { name: 'History' }).click();
+    const entries = agent.getByTestId('history-entry');
+    await expect.poll(() => entries.count(), WAIT).toBe(3);
+    for (const entry of await entries.all()) {
+      expect(await entry.textContent()).toMatch(/Estimated MOS\d\.\d of 4\.5/);
+      expect(await entry.textContent()).toContain('Packet loss');
+    }
+    await screenshot(agent, 'en-40-history');
+    await agent.getByLabel('Search by name or number').fill('Avi');
+    await expect.poll(() => entries.count(), WAIT).toBe(1);
+    expect(await entries.first().textContent()).toContain('0529876543');
+  });
+});
+
+describe('in Hebrew, right to left', () => {
+  it('shows the waiting call, both calls, audio settings and history', async () => {
+    await agent.getByRole('button', { name: 'Settings' }).click();
+    await agent.getByLabel('Language').selectOption('he');
+    await expect.poll(() => agent.evaluate('document.documentElement.dir'), WAIT).toBe('rtl');
+    await screenshot(agent, 'he-30-audio-settings');
+    await agent.getByRole('button', { name: 'טלפון' }).click();
+    await answerNoa('מענה', 'שיחה נכנסת');
+    await avi.call(AGENT_URI);
+    const waiting = callRegion('שיחה ממתינה');
+    await waiting.waitFor(WAIT);
+    await screenshot(agent, 'he-20-call-waiting');
+    await waiting.getByRole('button', { name: 'מענה והעברת השיחה הנוכחית להמתנה' }).click();
+    await expect.poll(() => callRegion('Noa Cohen').textContent(), WAIT).toContain('בהמתנה');
+    await screenshot(agent, 'he-21-two-calls-one-held');
+    await hangUpAll('ניתוק');
+    await agent.getByRole('button', { name: 'היסטוריה' }).click();
+    await agent.getByLabel('חיפוש לפי שם או מספר').fill('');
+    await expect.poll(() => agent.getByTestId('history-entry').count(), WAIT).toBe(5);
+    await screenshot(agent, 'he-40-history');
+  });
+});
