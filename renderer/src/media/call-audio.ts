@@ -33,7 +33,10 @@ export class CallAudio {
   private muted = false;
 
   constructor(private readonly deps: CallAudioDeps) {
-    this.connection = new RTCPeerConnection({ iceServers: deps.iceServers, bundlePolicy: 'max-bundle' });
+    // 'balanced', not 'max-bundle': with one audio section BUNDLE gains nothing, and a far end or
+    // relay that declines it (rtpengine bridging to plain RTP answers without a=group:BUNDLE) would
+    // make max-bundle refuse the answer ("cannot remove m= section ... from BUNDLE group").
+    this.connection = new RTCPeerConnection({ iceServers: deps.iceServers, bundlePolicy: 'balanced' });
     this.speaker = deps.createAudioElement();
     if (deps.speakerId) void this.setSpeaker(deps.speakerId).catch(() => undefined);
     this.connection.addEventListener('track', ({ streams, track }) => {

@@ -30,13 +30,23 @@ export interface Kamailio {
   registerCount(user: string): number;
 }
 
-export async function createKamailio(): Promise<Kamailio> {
+export interface KamailioOptions {
+  /** Relay media through an rtpengine listening for ng commands on this UDP port (WITH_RTPENGINE). */
+  rtpengineNgPort?: number;
+}
+
+export async function createKamailio(options: KamailioOptions = {}): Promise<Kamailio> {
   const [udpPort = 0, wsPort = 0] = await freePorts(2);
   const dir = mkdtempSync(join(tmpdir(), 'steadyline-kamailio-'));
   const cfg = join(dir, 'kamailio.cfg');
+  const template = readFileSync(TEMPLATE, 'utf8');
   writeFileSync(
     cfg,
-    readFileSync(TEMPLATE, 'utf8')
+    (options.rtpengineNgPort
+      ? template.replace('#!KAMAILIO\n', '#!KAMAILIO\n#!define WITH_RTPENGINE\n')
+      : template
+    )
+      .replaceAll('__RTPENGINE_NG_PORT__', String(options.rtpengineNgPort ?? 0))
       .replaceAll('__PASSWORD__', TESTBED_PASSWORD)
       .replaceAll('__WS_PORT__', String(wsPort))
       .replaceAll('__UDP_PORT__', String(udpPort)),
