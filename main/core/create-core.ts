@@ -13,7 +13,8 @@ import type { Logger } from '../logging/logger';
 import type { OpenedStore } from '../settings/key-value-store';
 import type { SecretCipher } from '../settings/secret-cipher';
 import { createSecretStore } from '../settings/secret-store';
-import { createSettingsService } from '../settings/settings-service';
+import { createSettingsService, type SettingsService } from '../settings/settings-service';
+import type { Notice } from '../../preload/contract';
 import type { MediaEngine } from '../phone/media-engine';
 import { RemoteMediaEngine } from '../phone/remote-media-engine';
 import { createPhoneService, type PhoneServiceDeps } from '../phone/phone-service';
@@ -45,6 +46,10 @@ export interface Core {
   events: EventHub;
   /** The machine woke up (the shell hears it from the OS): check the phone's connection at once. */
   checkConnection(): void;
+  /** Language and phone preferences for the shell (hotkeys, tray and notification text). */
+  shellSettings: Pick<SettingsService, 'view' | 'phone' | 'onPhoneChange'>;
+  /** Tells the agent something the shell found (a hotkey another program holds, say). */
+  addNotice(notice: Notice): void;
   close(): Promise<void>;
 }
 
@@ -121,6 +126,8 @@ export function createCore(deps: CoreDeps): Core {
     router,
     events,
     checkConnection: () => phone.checkConnection(),
+    shellSettings: settings,
+    addNotice: (notice) => notices.add(notice),
     close: () =>
       (closed ??= (async () => {
         clearInterval(checkpointTimer);

@@ -20,6 +20,7 @@ import { chooseDataDir } from './paths';
 import { APP_SCHEME, registerAppProtocol } from './protocol';
 import { installPermissionHandlers } from './security';
 import { createMainWindow } from './window';
+import { startElectronWorkstation } from './workstation-electron';
 
 // Must happen before `ready`: gives app:// a real, secure origin (fetch, CSP, permissions).
 protocol.registerSchemesAsPrivileged([
@@ -29,6 +30,7 @@ protocol.registerSchemesAsPrivileged([
 const outDir = join(import.meta.dirname, '..');
 let mainWindow: BrowserWindow | null = null;
 let core: Core | null = null;
+let workstation: ReturnType<typeof startElectronWorkstation> | null = null;
 
 function focusExistingWindow() {
   if (!mainWindow) return;
@@ -65,6 +67,8 @@ async function start() {
   powerMonitor.on('resume', () => core?.checkConnection());
   mainWindow = createMainWindow(outDir, logger.child({ module: 'window' }));
   mainWindow.on('closed', () => (mainWindow = null));
+  // Tray, incoming-call notifications and global hotkeys (answer, hang up, mute, mark abusive).
+  workstation = startElectronWorkstation(core, () => mainWindow, logger.child({ module: 'workstation' }));
 }
 
 if (!app.requestSingleInstanceLock()) {
@@ -80,6 +84,8 @@ if (!app.requestSingleInstanceLock()) {
     if (!core) return;
     // Unregister from the PBX and close the journal before the process goes away.
     event.preventDefault();
+    workstation?.stop();
+    workstation = null;
     const closing = core;
     core = null;
     void closing.close().finally(() => app.quit());
