@@ -37,8 +37,19 @@ const idle: RecoveryState = {
   now: Date.now(),
 };
 const settings: RecoverySettings = {
-  policy: { ...DEFAULT_RECOVERY_POLICY, leadUri: '2000' },
-  preferences: DEFAULT_RECOVERY_PREFERENCES,
+  policy: {
+    defaultBreakSeconds: 90,
+    minimumBreakSeconds: 30,
+    maximumBreakSeconds: 600,
+    extendBySeconds: 60,
+    markWindowMinutes: 5,
+    repeatedAbuse: { marks: 3, withinMinutes: 60, suggestedBreakSeconds: 300 },
+    queueWebhook: { url: null, timeoutMs: 3000, retries: 2 },
+    leadUri: '2000',
+    noteRetentionDays: 180,
+    agentName: null,
+  },
+  preferences: { reducedMotion: false, loudCallSuggestion: true, chime: true },
 };
 const onBreak = (overrides: Partial<RecoveryState> = {}): RecoveryState => {
   const now = Date.now();

@@ -45,6 +45,8 @@ export function loudnessOf(callId: string): LoudnessFigures | undefined {
 export function measureRemoteAudio(callId: string, stream: MediaStream): void {
   if (stopsByCall.has(callId) || typeof AudioContext === 'undefined') return;
   const context = new AudioContext();
+  // A context made without a click may start suspended; Electron and the tests allow audio.
+  void context.resume().catch(() => undefined);
   const analyser = context.createAnalyser();
   analyser.fftSize = 2048;
   context.createMediaStreamSource(stream).connect(analyser);

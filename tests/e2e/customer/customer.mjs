@@ -5,6 +5,11 @@
 import { Inviter, Registerer, SessionState, UserAgent } from '/sip.js/index.js';
 
 const params = new URLSearchParams(window.location.search);
+// rawAudio=1: the customer's microphone as captured, without echo cancelling, noise suppression
+// or gain control, so a loud or quiet test recording reaches the agent as it is.
+const audio = params.get('rawAudio')
+  ? { autoGainControl: false, noiseSuppression: false, echoCancellation: false }
+  : true;
 const user = params.get('user');
 const userAgent = new UserAgent({
   uri: UserAgent.makeURI(`sip:${user}@127.0.0.1`),
@@ -24,6 +29,8 @@ let answerNext = false;
 const states = [];
 
 const infos = [];
+/** Final refusals of this customer's calls: status and Retry-After (null when absent). */
+const rejections = [];
 
 function follow(newSession) {
   session = newSession;
@@ -43,7 +50,7 @@ userAgent.delegate = {
     answerNext = false;
     follow(invitation);
     void invitation.accept({
-      sessionDescriptionHandlerOptions: { constraints: { audio: true, video: false } },
+      sessionDescriptionHandlerOptions: { constraints: { audio, video: false } },
     });
   },
 };
@@ -64,15 +71,18 @@ async function totals() {
 window.customer = {
   states,
   infos,
+  rejections,
   registered: false,
   state: () => session?.state ?? 'none',
   call(target) {
     follow(
       new Inviter(userAgent, UserAgent.makeURI(target), {
-        sessionDescriptionHandlerOptions: { constraints: { audio: true, video: false } },
+        sessionDescriptionHandlerOptions: { constraints: { audio, video: false } },
       }),
     );
-    return session.invite().then(() => 'sent');
+    const onReject = ({ message }) =>
+      rejections.push({ status: message.statusCode, retryAfter: message.getHeader('Retry-After') ?? null });
+    return session.invite({ requestDelegate: { onReject } }).then(() => 'sent');
   },
   /** Puts the agent on hold (a=sendonly) or resumes; resolves once the agent accepted. */
   hold(held) {

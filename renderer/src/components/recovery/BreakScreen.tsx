@@ -33,7 +33,11 @@ export function BreakScreen({ active, state }: { active: ActiveBreak; state: Rec
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
 
-  const left = secondsUntil(active.endsAt, offset, now);
+  // Never more than the break's length: main's clock is read a few milliseconds late.
+  const left = Math.min(
+    secondsUntil(active.endsAt, offset, now),
+    Math.ceil((active.endsAt - active.startedAt) / 1000),
+  );
   const canEndIn = secondsUntil(active.canEndAt, offset, now);
   const atCeiling = active.endsAt >= active.latestEndsAt;
   return (

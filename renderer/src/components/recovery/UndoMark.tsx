@@ -13,18 +13,18 @@ export function UndoMark({ receipt }: { receipt: MarkReceipt }) {
     const timer = setInterval(() => setLeft(secondsUntil(receipt.undoUntil, offset)), 250);
     return () => clearInterval(timer);
   }, [receipt.undoUntil, offset]);
+  // Once it can no longer be undone the mark has done its work (the break follows the call).
+  if (left === 0) return null;
   return (
     <p className="mark-bar__done" role="status">
       {receipt.kind === 'abusive' ? t('recovery.mark.markedAbusive') : t('recovery.mark.markedProud')}{' '}
-      {left > 0 && (
-        <button
-          type="button"
-          className="button button--quiet"
-          onClick={() => void useRecoveryStore.getState().undo()}
-        >
-          {t('recovery.mark.undo', { seconds: left })}
-        </button>
-      )}
+      <button
+        type="button"
+        className="button button--quiet"
+        onClick={() => void useRecoveryStore.getState().undo()}
+      >
+        {t('recovery.mark.undo', { seconds: left })}
+      </button>
     </p>
   );
 }
