@@ -50,3 +50,53 @@ describe('ICE gathering', () => {
     await expect(iceGatheringDone(asConnection(connection))).resolves.toBeUndefined();
   });
 });
+
+describe('ICE gathering for a call prepared while ringing', () => {
+  class PreparedDouble extends GatheringDouble {
+    localDescription: { sdp: string } | null = { sdp: 'v=0\r\n' };
+    candidate() {
+      this.localDescription = { sdp: 'v=0\r\na=candidate:1 1 udp 2122260223 127.0.0.1 50000 typ host\r\n' };
+      this.dispatchEvent(new Event('icecandidate'));
+    }
+  }
+
+  it('answers with the candidates it has once gathering has run its full second, not waiting again', async () => {
+    vi.useFakeTimers();
+    const connection = new PreparedDouble();
+    connection.candidate();
+    let done = false;
+    void iceGatheringDone(asConnection(connection), ICE_GATHERING_LIMIT_MS, Date.now() - 1).then(
+      () => (done = true),
+    );
+    await vi.advanceTimersByTimeAsync(0);
+    expect(done).toBe(true);
+  });
+
+  it('still waits when no candidate has been found yet, up to the limit', async () => {
+    vi.useFakeTimers();
+    const connection = new PreparedDouble();
+    let done = false;
+    void iceGatheringDone(asConnection(connection), ICE_GATHERING_LIMIT_MS, Date.now() - 1).then(
+      () => (done = true),
+    );
+    await vi.advanceTimersByTimeAsync(100);
+    expect(done).toBe(false);
+    connection.candidate();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(done).toBe(true);
+  });
+
+  it('waits for completion or the limit while the ringing time has not yet run a full second', async () => {
+    vi.useFakeTimers();
+    const connection = new PreparedDouble();
+    connection.candidate();
+    let done = false;
+    void iceGatheringDone(asConnection(connection), ICE_GATHERING_LIMIT_MS, Date.now() + 600).then(
+      () => (done = true),
+    );
+    await vi.advanceTimersByTimeAsync(599);
+    expect(done).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(done).toBe(true);
+  });
+});

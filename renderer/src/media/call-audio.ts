@@ -6,7 +6,7 @@
 import type { CallQuality } from '../../../preload/contract';
 
 import { qualityFromStats } from './call-quality';
-import { iceGatheringDone } from './ice-gathering';
+import { ICE_GATHERING_LIMIT_MS, iceGatheringDone } from './ice-gathering';
 
 export interface CallAudioDeps {
   /** Opens the agent's microphone (the chosen device, or the default one). */
@@ -31,12 +31,19 @@ export class CallAudio {
   private readonly speaker: HTMLAudioElement;
   private heldByThem = false;
   private muted = false;
+  /** When this connection began gathering candidates (its pool starts at once). */
+  private readonly gatheringSince = Date.now();
 
   constructor(private readonly deps: CallAudioDeps) {
     // 'balanced', not 'max-bundle': with one audio section BUNDLE gains nothing, and a far end or
     // relay that declines it (rtpengine bridging to plain RTP answers without a=group:BUNDLE) would
     // make max-bundle refuse the answer ("cannot remove m= section ... from BUNDLE group").
-    this.connection = new RTCPeerConnection({ iceServers: deps.iceServers, bundlePolicy: 'balanced' });
+    // A candidate pool gathers from now on, so a call prepared while ringing is ready to answer.
+    this.connection = new RTCPeerConnection({
+      iceServers: deps.iceServers,
+      bundlePolicy: 'balanced',
+      iceCandidatePoolSize: 1,
+    });
     this.speaker = deps.createAudioElement();
     if (deps.speakerId) void this.setSpeaker(deps.speakerId).catch(() => undefined);
     this.connection.addEventListener('track', ({ streams, track }) => {
@@ -146,7 +153,11 @@ export class CallAudio {
   }
 
   private async localSdp(): Promise<string> {
-    await iceGatheringDone(this.connection);
+    await iceGatheringDone(
+      this.connection,
+      ICE_GATHERING_LIMIT_MS,
+      this.gatheringSince + ICE_GATHERING_LIMIT_MS,
+    );
     const sdp = this.connection.localDescription?.sdp;
     if (!sdp) throw new Error('the browser made no session description');
     return sdp;

@@ -77,6 +77,8 @@ export function startCallAudio(mediaDevices: MediaDevices = navigator.mediaDevic
     phone.onCall((call) => {
       sounds(call);
       reporter.onCall(call);
+      if (call.direction === 'inbound' && call.state === 'ringing') engine.prepare(call.id);
+      if (call.state === 'ended') engine.discard(call.id);
     }),
   ];
   return {

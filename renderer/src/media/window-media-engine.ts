@@ -13,6 +13,8 @@ type Outcome = Omit<Extract<MediaResponse, { ok: true }>, 'requestId' | 'ok'>;
 export class WindowMediaEngine {
   private readonly calls = new Map<string, CallAudio>();
   private readonly queues = new Map<string, Promise<unknown>>();
+  /** Calls main has asked about: their audio closes when main says so (with a quality summary). */
+  private readonly askedFor = new Set<string>();
 
   /**
    * @param deps how a call gets its microphone, speaker and ICE servers (read as each call starts)
@@ -26,6 +28,21 @@ export class WindowMediaEngine {
   /** Changes the ICE servers or speaker for calls that start from now on. */
   configure(changes: Partial<Pick<CallAudioDeps, 'iceServers' | 'speakerId'>>): void {
     Object.assign(this.deps, changes);
+  }
+
+  /**
+   * Gets a ringing call's audio ready before the agent answers: its connection starts gathering
+   * ICE candidates now, so answering need not wait for a slow or unreachable STUN server.
+   */
+  prepare(callId: string): void {
+    this.audioOf(callId);
+  }
+
+  /** Drops a prepared call's audio when the call ended without main ever asking for it. */
+  discard(callId: string): void {
+    if (this.askedFor.has(callId)) return;
+    this.calls.get(callId)?.close();
+    this.calls.delete(callId);
   }
 
   /** Ids of the calls with audio here. */
@@ -51,6 +68,8 @@ export class WindowMediaEngine {
 
   /** Does what main asked and says how it went; never throws. */
   handle(request: MediaRequest): Promise<MediaResponse> {
+    if (request.op === 'close') this.askedFor.delete(request.callId);
+    else this.askedFor.add(request.callId);
     const previous = this.queues.get(request.callId) ?? Promise.resolve();
     const done = previous.then(() => this.perform(request));
     const settled = done.then(
