@@ -275,3 +275,51 @@ describe('the journal view', () => {
     expect(sent('journal:deleteEntry')).toEqual([{ kind: 'reflection', id: 3 }]);
   });
 });
+
+describe('when main refuses', () => {
+  it('keeps everything typed in the reflection and says why it was not saved', async () => {
+    transport.respond('reflections:save', () => ({
+      ok: false,
+      error: { code: 'not-found', message: 'That break is no longer in your journal.' },
+    }));
+    await showLayer({ ...idle, reflection: { breakId: 1, callId: 7 } });
+    const form = screen.getByTestId('reflection');
+    fireEvent.click(within(within(form).getByRole('group', { name: 'Your mood now' })).getByLabelText('2'));
+    fireEvent.click(
+      within(within(form).getByRole('group', { name: 'How hard was the call' })).getByLabelText('4'),
+    );
+    fireEvent.change(within(form).getByLabelText('What I felt'), { target: { value: 'tired' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Save reflection' }));
+    expect((await within(form).findByRole('alert')).textContent).toBe(
+      'That did not work: That break is no longer in your journal.',
+    );
+    expect((within(form).getByLabelText('What I felt') as HTMLTextAreaElement).value).toBe('tired');
+  });
+
+  it('says why a journal entry could not be deleted, and keeps it listed', async () => {
+    const entry = {
+      kind: 'break',
+      id: 2,
+      at: Date.now(),
+      callId: null,
+      trigger: 'manual',
+      plannedSeconds: 90,
+      actualSeconds: null,
+      endedHow: null,
+    };
+    transport.respond('journal:timeline', () => ({ ok: true, value: [entry] }));
+    transport.respond('journal:deleteEntry', () => ({
+      ok: false,
+      error: {
+        code: 'not-found',
+        message: 'That entry is not in your journal (or the break is still running).',
+      },
+    }));
+    render(<JournalScreen />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Delete break #2' }));
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'That did not work: That entry is not in your journal (or the break is still running).',
+    );
+    expect(screen.getAllByRole('listitem')).toHaveLength(1);
+  });
+});
