@@ -1,6 +1,7 @@
 /**
- * The sip.js grammar patch (patches/sip.js+0.21.2.patch) keeps the decoded parser tables across
- * parses. These tests prove it is applied and that parses stay independent of each other.
+ * The sip.js grammar patches (patches/sip.js+0.21.2.patch) keep the decoded parser tables across
+ * parses, and stop character-class tests at the end of the input (where none can match) so V8 keeps
+ * the parser loop optimised. These tests prove they are applied and change no parse result.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -17,7 +18,17 @@ const grammarFile = join(
 
 describe('sip.js grammar patch', () => {
   it('is applied to the installed sip.js', () => {
-    expect(readFileSync(grammarFile, 'utf8')).toContain('peg$decodedBytecode || (peg$decodedBytecode = [');
+    const grammar = readFileSync(grammarFile, 'utf8');
+    expect(grammar).toContain('peg$decodedBytecode || (peg$decodedBytecode = [');
+    expect(grammar).toContain('if (peg$currPos < input.length && peg$consts[bc[ip + 1]].test(');
+  });
+
+  it('parses values that end inside a character class, and refuses ones cut short', () => {
+    expect(Grammar.parse('70', 'Max_Forwards')).toBe(70);
+    expect(Grammar.URIParse('sip:agent@127.0.0.1:5060')?.port).toBe(5060);
+    expect(Grammar.URIParse('sip:agent@pbx.example.org')?.host).toBe('pbx.example.org');
+    expect(Grammar.parse('sip:agent@', 'SIP_URI')).toBe(-1);
+    expect(Grammar.parse('', 'Max_Forwards')).toBe(-1);
   });
 
   it('parses interleaved headers of different kinds correctly, again and again', () => {
