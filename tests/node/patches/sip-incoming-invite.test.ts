@@ -1,8 +1,9 @@
 /**
  * The sip.js patches for incoming INVITEs (patches/sip.js+0.21.2.patch): merged requests (RFC 3261
  * 8.2.2.2: same From tag, Call-ID and CSeq as a live server transaction, another branch) are found
- * through an index instead of a walk over every live transaction, and no 100 Trying is sent when a
- * 180 Ringing follows at once. These tests prove the SIP behaviour is otherwise unchanged.
+ * through an index instead of a walk over every live transaction; no 100 Trying is sent when a
+ * 180 Ringing follows at once; and a BYE that overtakes the ACK no longer leaves a timer that throws
+ * (and would end the process) 32 s later. These tests prove the SIP behaviour is otherwise unchanged.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -10,12 +11,13 @@ import { dirname, join } from 'node:path';
 
 import {
   EmitterImpl,
+  SessionState,
   TransportState,
   UserAgent,
   type Invitation,
   type Transport,
 } from 'sip.js';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 
 const require = createRequire(import.meta.url);
 const lib = join(dirname(require.resolve('sip.js/package.json')), 'lib');
@@ -113,6 +115,9 @@ describe('sip.js patches for incoming INVITEs', () => {
     expect(readFileSync(join(lib, 'api/user-agent.js'), 'utf8')).toContain(
       'if (!(invitation.autoSendAnInitialProvisionalResponse && this.delegate',
     );
+    expect(readFileSync(join(lib, 'core/dialogs/session-dialog.js'), 'utf8')).toContain(
+      'this.ackWait = false;\n        if (this.invite2xxTimer) {',
+    );
   });
 
   it('sends 180 Ringing without a 100 Trying first, and 100 Trying when the app answers itself', async () => {
@@ -170,5 +175,26 @@ describe('sip.js patches for incoming INVITEs', () => {
     expect(statuses()).not.toContain('482');
     expect(invitations).toHaveLength(2);
     await userAgent.stop();
+  });
+
+  describe('a BYE that overtakes the ACK (a proxy reordered them)', () => {
+    afterEach(() => vi.useRealTimers());
+
+    it('ends the call, and 32 s later the missing ACK no longer throws', async () => {
+      vi.useFakeTimers();
+      const { userAgent, invitations, deliver, statuses } = await startAgent();
+      deliver(invite({ branch: 1 }));
+      const invitation = invitations[0];
+      await invitation?.accept();
+      const toTag = invitation?.request.toTag;
+      deliver(request('BYE', { branch: 2, toTag, cseq: 2 }));
+      expect(statuses()).toEqual(['100', '200', '200']);
+      expect(invitation?.state).toBe(SessionState.Terminated);
+      deliver(request('ACK', { branch: 1, toTag }));
+
+      expect(() => vi.advanceTimersByTime(64 * 500 + 1000)).not.toThrow();
+      expect(userAgent.userAgentCore.userAgentServers.size).toBe(0);
+      await userAgent.stop();
+    });
   });
 });
