@@ -133,6 +133,27 @@ describe('marking a call', () => {
   });
 });
 
+describe('the mark-abusive hotkey', () => {
+  it('marks the current call, or else the call that just ended', async () => {
+    transport.respond('marks:add', () => ({
+      ok: true,
+      value: { markId: 7, kind: 'abusive', callId: 'c1', undoUntil: Date.now() + 10_000 },
+    }));
+    const stop = useRecoveryStore.getState().follow();
+    useCallsStore.setState({ calls: [call] });
+    act(() => transport.emit('shell:hotkey', { action: 'markAbusive' }));
+    useCallsStore.setState({ calls: [], lastEnded: { ...call, id: 'c0', state: 'ended' } });
+    act(() => transport.emit('shell:hotkey', { action: 'mute' }));
+    act(() => transport.emit('shell:hotkey', { action: 'markAbusive' }));
+    await act(async () => undefined);
+    stop();
+    expect(sent('marks:add')).toEqual([
+      { callId: 'c1', kind: 'abusive' },
+      { callId: 'c0', kind: 'abusive' },
+    ]);
+  });
+});
+
 describe('the break screen', () => {
   it('covers the window with the countdown and breathing; end waits for the floor; extends', async () => {
     transport.respond('breaks:extend', () => ({ ok: true, value: onBreak() }));
