@@ -6,7 +6,8 @@
  * never rings; the break ends, the reflection is saved, and the journal links call, mark, break and
  * reflection. The queue (a real HTTP server on 127.0.0.1) hears "paused" then "available". The core
  * restarted in the middle of a break resumes the time left. A loud caller (Chromium's fake capture
- * from a loud WAV) ends with the loud-call offer; a quiet one does not.
+ * from a loud WAV) ends with the loud-call offer; a quiet one does not. "Transfer to my lead" marks
+ * the caller abusive and hands the call over (REFER), and the break follows.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -40,6 +41,8 @@ const AGENT = '1001';
 const LOUD_CUSTOMER = { user: '0501234567', name: 'Noa Cohen' };
 const QUIET_CUSTOMER = { user: '0507654321', name: 'Avi Levi' };
 const BREAK_SECONDS = 12;
+/** The team lead "Transfer to my lead" calls (the quiet customer's page plays the lead). */
+const LEAD_URI = `sip:${QUIET_CUSTOMER.user}@127.0.0.1`;
 const WAIT = { timeout: 30_000, interval: 200 };
 
 let kamailio: Kamailio;
@@ -62,6 +65,7 @@ function writePolicy(queueUrl: string) {
     extendBySeconds: 10,
     queueWebhook: { url: queueUrl, timeoutMs: 2000, retries: 1 },
     agentName: 'dana',
+    leadUri: LEAD_URI,
   };
   const settings = { settingsVersion: 2, account: null, language: 'en', recoveryPolicy };
   writeFileSync(join(dataDir, 'settings.json'), JSON.stringify(settings));
@@ -286,5 +290,32 @@ describe('the loud-call offer', () => {
     await talkThenCustomerHangsUp(quietCustomer);
     expect(await agent.getByTestId('call-ended').textContent()).toContain(QUIET_CUSTOMER.name);
     expect(await agent.getByTestId('loud-call').count()).toBe(0);
+  });
+});
+
+describe('transfer to my lead', () => {
+  it('marks the abusive caller and hands the call to the lead with one button; the break follows', async () => {
+    await quietCustomer.evaluate('window.customer.answerNextCall()');
+    await answerCall(customer);
+    const bar = agent.getByRole('region', { name: 'This call' });
+    await bar.getByRole('button', { name: 'Transfer to my lead' }).click();
+    await expect.poll(() => customerState(quietCustomer), WAIT).toBe('Established');
+    expect(await customer.evaluate('window.customer.referredTo')).toEqual([`<${LEAD_URI}>`]);
+    const breakScreen = agent.getByRole('dialog', { name: 'Take a moment' });
+    await breakScreen.waitFor(WAIT);
+    const [call] = (await timeline()).filter((entry) => entry.kind === 'call');
+    expect(call).toMatchObject({
+      remoteDisplayName: LOUD_CUSTOMER.name,
+      endReason: 'transferred',
+      marks: [{ kind: 'abusive', undone: false }],
+    });
+    expect((await breakState()).active).toMatchObject({ trigger: 'abusive-call', callId: call?.id });
+
+    await breakScreen.getByRole('button', { name: 'End break' }).click();
+    const reflection = agent.getByTestId('reflection');
+    await reflection.getByRole('button', { name: 'Skip' }).click();
+    await reflection.waitFor({ state: 'detached', timeout: WAIT.timeout });
+    await quietCustomer.evaluate('window.customer.hangup()');
+    await expect.poll(() => customerState(customer), WAIT).toBe('Terminated');
   });
 });

@@ -31,6 +31,8 @@ const states = [];
 const infos = [];
 /** Final refusals of this customer's calls: status and Retry-After (null when absent). */
 const rejections = [];
+/** Where the agent transferred this customer (Refer-To of each REFER). */
+const referredTo = [];
 
 function follow(newSession) {
   session = newSession;
@@ -40,6 +42,32 @@ function follow(newSession) {
     onInfo(info) {
       infos.push(info.request.body);
       void info.accept();
+    },
+    // Transferred by the agent (REFER): call the new party and report how it went (RFC 3515 NOTIFY).
+    onRefer(referral) {
+      const referring = session;
+      referredTo.push(referral.referTo.toString());
+      const report = (sipfrag) =>
+        referring.dialog?.notify(undefined, {
+          extraHeaders: ['Event: refer', 'Subscription-State: terminated;reason=noresource'],
+          body: {
+            contentDisposition: 'render',
+            contentType: 'message/sipfrag;version=2.0',
+            content: sipfrag,
+          },
+        });
+      void referral.accept().then(() => {
+        const inviter = referral.makeInviter({
+          sessionDescriptionHandlerOptions: { constraints: { audio, video: false } },
+        });
+        follow(inviter);
+        return inviter.invite({
+          requestDelegate: {
+            onAccept: () => report('SIP/2.0 200 OK'),
+            onReject: ({ message }) => report(`SIP/2.0 ${message.statusCode} ${message.reasonPhrase}`),
+          },
+        });
+      });
     },
   };
 }
@@ -72,6 +100,7 @@ window.customer = {
   states,
   infos,
   rejections,
+  referredTo,
   registered: false,
   state: () => session?.state ?? 'none',
   call(target) {
