@@ -139,6 +139,8 @@ export type Availability = z.infer<typeof Availability>;
 /** One call as the agent sees it; `id` is main's handle for the call (not the SIP Call-ID). */
 export const CallState = z.object({
   id: z.string(),
+  /** The call's row in the journal (marks, breaks and quality summaries refer to it). */
+  journalId: z.number().int(),
   direction: z.enum(['inbound', 'outbound']),
   state: z.enum(['ringing', 'dialing', 'early', 'active', 'ended']),
   remote: z.object({ uri: z.string(), displayName: z.string().nullable() }),
@@ -348,6 +350,8 @@ export const requestChannels = {
     CallState,
   ),
   /** On break or do-not-disturb, incoming calls are refused before anything rings. */
+  /** Available, on a break or do-not-disturb, as the engine applies it now (a reloaded window asks). */
+  'phone:getAvailability': channel(noPayload, Availability),
   'phone:setAvailability': channel(
     z.object({ availability: Availability, retryAfterSeconds: z.number().int().min(1).max(3600).optional() }),
     Availability,

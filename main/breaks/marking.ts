@@ -24,7 +24,7 @@ export interface MarkingDeps {
 
 export interface Marked {
   receipt: MarkReceipt;
-  call: TrackedCall & { journalId: number };
+  call: TrackedCall;
   /** Abusive marks (this one included) within the policy's window, for the longer-break suggestion. */
   recentAbusive: number;
 }
@@ -39,9 +39,8 @@ function markableCall(deps: MarkingDeps, handle: string) {
       `Calls can be marked up to ${deps.policy().markWindowMinutes} minutes after they end.`,
     );
   }
-  if (!call || call.journalId === null)
-    throw new UserFacingError('not-found', 'That call can no longer be marked.');
-  return call as TrackedCall & { journalId: number };
+  if (!call) throw new UserFacingError('not-found', 'That call can no longer be marked.');
+  return call;
 }
 
 export function markCall(deps: MarkingDeps, input: z.output<typeof MarkInput>): Marked {

@@ -110,7 +110,6 @@ export function createRecoveryService(deps: RecoveryDeps) {
   });
   const calls = createCallTracker({
     events: deps.events,
-    journal,
     now: clock.now,
     keepEndedMs: () => policy().markWindowMinutes * 60_000 + 60_000,
     onCallEnded: () => startScheduledIfFree(),

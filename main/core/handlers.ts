@@ -71,6 +71,7 @@ export function createHandlers({
     'phone:transferBlind': ({ callId, target }) => phone.transferBlind(callId, target).then(() => null),
     'phone:transferAttended': ({ callId, consultCallId }) =>
       phone.transferAttended(callId, consultCallId).then(() => null),
+    'phone:getAvailability': () => phone.availability(),
     'phone:setAvailability': ({ availability, retryAfterSeconds }) => {
       // During a recovery break the agent's choice waits for the break to end.
       const now = recovery.chooseAvailability(availability, retryAfterSeconds);

@@ -82,6 +82,7 @@ export function createCallBook({
       journalId,
       state: {
         id,
+        journalId,
         direction,
         state,
         remote,

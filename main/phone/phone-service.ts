@@ -37,6 +37,8 @@ export interface PhoneService {
   /** Sends keypad tones (0-9, *, #, A-D) to the other side. */
   sendDtmf(callId: string, tones: string): Promise<CallState>;
   setAvailability(availability: Availability, retryAfterSeconds?: number): Availability;
+  /** What the engine applies to incoming calls now. */
+  availability(): Availability;
   /** The machine woke up or the network changed: probe the connection (or retry) at once. */
   checkConnection(): void;
   /** Calls in progress (leak checks: 0 when every call has ended). */
@@ -193,6 +195,7 @@ export function createPhoneService(deps: PhoneServiceDeps): PhoneService {
     },
     setAvailability: (availability, retryAfterSeconds) =>
       book.setAvailability(availability, retryAfterSeconds),
+    availability: () => book.availability(),
     checkConnection: () => registration.checkNow(),
     liveCalls: () => book.size + (agent?.calls.size ?? 0),
     sipInternals: () => agent?.internals() ?? null,

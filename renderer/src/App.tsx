@@ -34,6 +34,7 @@ function useMainState() {
       bridge().shell.onHotkey(({ action }) => useCallsStore.getState().hotkey(action)),
     ];
     void useRegistrationStore.getState().load();
+    void useAvailabilityStore.getState().load();
     void useAppStore.getState().load();
     void useRecoveryStore.getState().load();
     void useSettingsStore.getState().load();

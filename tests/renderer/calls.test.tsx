@@ -12,6 +12,7 @@ import { transport } from './setup';
 // Parsed, so the fixture follows the contract as it grows (fields main adds are filled in here).
 const ringing: CallState = CallState.parse({
   id: 'c1',
+  journalId: 1,
   direction: 'inbound',
   state: 'ringing',
   remote: { uri: 'sip:0501234567@pbx.example.org', displayName: 'Noa Cohen' },

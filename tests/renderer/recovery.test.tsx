@@ -18,6 +18,7 @@ import { transport } from './setup';
 
 const call: CallState = CallState.parse({
   id: 'c1',
+  journalId: 1,
   direction: 'inbound',
   state: 'active',
   remote: { uri: 'sip:0501234567@pbx', displayName: 'Noa Cohen' },

@@ -26,6 +26,14 @@ describe('status bar', () => {
     act(() => transport.emit('phone:availability', 'break'));
     expect(status.textContent).toBe('On a break');
   });
+
+  it('asks main at start, so a window reloaded during a break still says so', async () => {
+    transport.respond('phone:getAvailability', ok('break'));
+    render(<App />);
+    act(() => transport.emit('phone:registration', { state: 'registered', aor: 'sip:1001@pbx' }));
+    const status = await screen.findByTestId('availability-status');
+    await waitFor(() => expect(status.textContent).toBe('On a break'));
+  });
 });
 
 describe('call history', () => {

@@ -10,6 +10,10 @@ import { bridge } from '../bridge';
 interface AvailabilityStore {
   availability: Availability;
   failure: string | null;
+  /** Counts pushed updates, so a slower initial load never overwrites a newer event. */
+  updates: number;
+  /** Asks main (a window reloaded during a break must still say "on a break"). */
+  load(): Promise<void>;
   follow(): () => void;
   setDoNotDisturb(on: boolean): Promise<void>;
 }
@@ -17,11 +21,20 @@ interface AvailabilityStore {
 export const initialAvailability = {
   availability: 'available' as Availability,
   failure: null as string | null,
+  updates: 0,
 };
 
-export const useAvailabilityStore = create<AvailabilityStore>()((set) => ({
+export const useAvailabilityStore = create<AvailabilityStore>()((set, get) => ({
   ...initialAvailability,
-  follow: () => bridge().phone.onAvailability((availability) => set({ availability })),
+  async load() {
+    const before = get().updates;
+    const result = await bridge().phone.getAvailability();
+    if (result.ok && get().updates === before) set({ availability: result.value });
+  },
+  follow: () =>
+    bridge().phone.onAvailability((availability) =>
+      set((state) => ({ availability, updates: state.updates + 1 })),
+    ),
   async setDoNotDisturb(on) {
     const result = await bridge().phone.setAvailability({ availability: on ? 'dnd' : 'available' });
     if (result.ok) set({ availability: result.value, failure: null });

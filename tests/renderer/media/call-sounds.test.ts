@@ -7,6 +7,7 @@ import { qualityReporter } from '../../../renderer/src/media/quality-reporter';
 const call = (overrides: Partial<CallState>): CallState =>
   CallState.parse({
     id: 'c1',
+    journalId: 1,
     direction: 'inbound',
     state: 'ringing',
     remote: { uri: 'sip:050@pbx', displayName: null },

@@ -7,6 +7,7 @@ import { transport } from '../setup';
 
 export const ringing: CallState = CallState.parse({
   id: 'c1',
+  journalId: 1,
   direction: 'inbound',
   state: 'ringing',
   remote: { uri: 'sip:0501234567@pbx.example.org', displayName: 'Noa Cohen' },

@@ -96,7 +96,7 @@ export function startHarness(
     connect(handle) {
       const startedAt = clock.now();
       const remote = { uri: 'sip:0501234567@127.0.0.1', displayName: 'Noa Cohen' };
-      insertCall(journal.db, {
+      const journalId = insertCall(journal.db, {
         direction: 'inbound',
         remoteUri: remote.uri,
         remoteDisplayName: remote.displayName,
@@ -105,6 +105,7 @@ export function startHarness(
       });
       const call: CallState = {
         id: `${handle}tag`,
+        journalId,
         direction: 'inbound',
         state: 'active',
         remote,
