@@ -60,6 +60,11 @@ afterAll(async () => {
 });
 
 const callRegion = (name: string) => agent.getByRole('region', { name });
+/** Whether the ringtone (assets/ringtone.wav) is playing in the agent's window. */
+const ringtonePlaying = () =>
+  agent.evaluate(
+    "[...document.querySelectorAll('audio')].some((audio) => audio.src.includes('ringtone') && !audio.paused)",
+  ) as Promise<boolean>;
 const agentCall = (index: number) => () => agentCallTotals(agent, index);
 
 /** Noa calls, the agent answers; resolves with the index of the agent's connection for it. */
@@ -80,11 +85,21 @@ async function hangUpAll(hangUp = 'Hang up') {
 }
 
 describe('call waiting', () => {
-  it('shows a second call as waiting during a call, answers it, and holds the first', async () => {
-    const first = await answerNoa();
+  it('rings, then shows a second call as waiting during a call (no ringtone), answers it, and holds the first', async () => {
+    expect(await ringtonePlaying()).toBe(false);
+    await noa.call(AGENT_URI);
+    await callRegion('Incoming call').waitFor(WAIT);
+    await expect.poll(ringtonePlaying, WAIT).toBe(true);
+    await callRegion('Incoming call').getByRole('button', { name: 'Answer' }).click();
+    await expect.poll(ringtonePlaying, WAIT).toBe(false);
+    await expect.poll(noa.state, WAIT).toBe('Established');
+    const first = (await agentConnectionCount(agent)) - 1;
+    await expectRising(agentCall(first), 'received');
     await avi.call(AGENT_URI);
     const waiting = callRegion('Call waiting');
     await waiting.waitFor(WAIT);
+    // A waiting call shows its card but does not ring over the call in progress.
+    expect(await ringtonePlaying()).toBe(false);
     expect(await waiting.textContent()).toContain('Avi Mizrahi');
     expect(await waiting.textContent()).toContain('Answering puts Noa Cohen on hold.');
     await screenshot(agent, 'en-20-call-waiting');
