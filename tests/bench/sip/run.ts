@@ -20,6 +20,8 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const ROUND_SECONDS = Number(process.env.BENCH_ROUND_SECONDS ?? 10);
 const TOTAL_CALLS = Number(process.env.BENCH_TOTAL_CALLS ?? 10_000);
 const SETTLE_MS = Number(process.env.BENCH_SETTLE_SECONDS ?? 35) * 1000;
+/** A folder for a CPU profile of the engine (`node --cpu-prof`), written when the engine exits. */
+const CPU_PROFILE_DIR = process.env.BENCH_CPU_PROFILE_DIR;
 const SCENARIO = resolve(import.meta.dirname, 'caller-bench.xml');
 const work = mkdtempSync(join(tmpdir(), 'steadyline-bench-sip-'));
 
@@ -35,11 +37,24 @@ const percentile = (values: number[], p: number) => {
 };
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
+/** Everything started so far, stopped in reverse order however the run ends. */
+const running: Array<() => unknown> = [];
+let shuttingDown = false;
+async function shutDown(exitCode: number): Promise<never> {
+  shuttingDown = true;
+  for (const stop of running.reverse()) await Promise.resolve(stop()).catch(() => undefined);
+  process.exit(exitCode);
+}
+async function fail(error: unknown): Promise<never> {
+  console.error(error);
+  return shutDown(1);
+}
+
 interface Engine {
   pid: number;
   /** Runs a full garbage collection in the engine and returns its JS heap in MiB. */
   collect(): Promise<number>;
-  stop(): void;
+  stop(): Promise<void>;
 }
 
 async function startEngine(wsUrl: string): Promise<Engine> {
@@ -47,6 +62,9 @@ async function startEngine(wsUrl: string): Promise<Engine> {
     process.execPath,
     [
       '--expose-gc',
+      ...(CPU_PROFILE_DIR
+        ? ['--cpu-prof', '--cpu-prof-interval', '200', `--cpu-prof-dir=${CPU_PROFILE_DIR}`]
+        : []),
       '--import',
       'tsx',
       resolve(import.meta.dirname, 'engine-process.ts'),
@@ -58,8 +76,21 @@ async function startEngine(wsUrl: string): Promise<Engine> {
       stdio: ['ignore', 'pipe', 'inherit'],
     },
   );
-  await new Promise<void>((ready, fail) => {
-    const timer = setTimeout(() => fail(new Error('engine did not register')), 15_000);
+  let stopping = false;
+  const stop = () =>
+    new Promise<void>((done) => {
+      stopping = true;
+      if (child.exitCode !== null || child.signalCode !== null) return done();
+      child.once('exit', () => done());
+      child.kill('SIGTERM');
+    });
+  running.push(stop);
+  child.once('exit', (code, signal) => {
+    if (!stopping && !shuttingDown)
+      void fail(new Error(`the engine exited during the run (${signal ?? code})`));
+  });
+  await new Promise<void>((ready, notReady) => {
+    const timer = setTimeout(() => notReady(new Error('engine did not register')), 15_000);
     child.stdout.on(
       'data',
       (chunk: Buffer) => chunk.toString().includes('READY') && (clearTimeout(timer), ready()),
@@ -76,16 +107,18 @@ async function startEngine(wsUrl: string): Promise<Engine> {
       child.stdout.on('data', onData);
       child.kill('SIGUSR2');
     });
-  return { pid: child.pid ?? 0, collect, stop: () => child.kill('SIGTERM') };
+  return { pid: child.pid ?? 0, collect, stop };
 }
 
 async function main() {
   const kamailio = await createKamailio();
+  running.push(() => kamailio.stop());
   await kamailio.start();
   // sipp binds this port itself and swallows the RTP baresip sends to its SDP address.
   const mediaPort = await freePort();
   const engine = await startEngine(kamailio.wsUrl);
   const baresip = await startBaresip(kamailio.udpPort, await freePort(), 'peer');
+  running.push(() => baresip.stop());
   const uas = [
     {
       name: 'Steadyline engine (sip.js, patched)',
@@ -110,8 +143,8 @@ async function main() {
   ];
 
   /** Sequential calls (one at a time, as fast as the callee answers) from sipp on `port`. */
-  const sipp = (user: string, port: number, extra: string[], timeoutMs: number) =>
-    runSipp(
+  const sipp = (user: string, port: number, extra: string[], timeoutMs: number) => {
+    const run = runSipp(
       [
         '-sf',
         SCENARIO,
@@ -125,6 +158,9 @@ async function main() {
       ].concat(['-mp', String(mediaPort), '-l', '1', '-r', '10000', '-recv_timeout', '5000', ...extra]),
       timeoutMs,
     );
+    running.push(run.kill);
+    return run;
+  };
 
   const heap: number[] = [];
   // Memory is read once finished transactions have expired (SIP timers keep them 32 s) and after
@@ -155,6 +191,7 @@ async function main() {
         ['-i', 'lo', '--immediate-mode', '-U', '-w', capture, `udp and port ${port}`],
         { stdio: 'ignore' },
       );
+      running.push(() => tcpdump.kill());
       await sleep(800);
       const cpuBefore = cpuMs(ua.pid);
       await sipp(ua.user, port, ['-timeout', `${ROUND_SECONDS}s`], (ROUND_SECONDS + 15) * 1000).done;
@@ -221,14 +258,8 @@ async function main() {
     `our JS heap after a full GC, idle / 1,000 / ${TOTAL_CALLS} calls: ${heap.map((v) => v.toFixed(1)).join(' / ')} MiB`,
   );
 
-  engine.stop();
-  await baresip.stop();
-  await kamailio.stop();
-  process.exit(0);
+  await shutDown(0);
 }
 
 const progress = (message: string) => process.stderr.write(`[bench:sip] ${message}\n`);
-await main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+await main().catch(fail);
