@@ -122,7 +122,7 @@ describe('call waiting', () => {
 describe('audio devices', () => {
   it('switches microphone and speaker during a call without dropping it; audio keeps flowing', async () => {
     const call = await answerNoa();
-    await agent.getByRole('button', { name: 'Settings' }).click();
+    await agent.getByRole('button', { name: 'Settings', exact: true }).click();
     const microphone = agent.getByLabel('Microphone', { exact: true });
     await microphone.selectOption({ label: 'Fake Audio Input 2' });
     await expect.poll(() => microphone.inputValue(), WAIT).not.toBe('');
@@ -156,7 +156,7 @@ describe('audio devices', () => {
 });
 
 describe('call history', () => {
-  it('lists the calls with their quality summary, and searches them', async () => {
+  it('lists the calls with their quality summary, searches them and redials from an entry', async () => {
     await agent.getByRole('button', { name: 'History' }).click();
     const entries = agent.getByTestId('history-entry');
     await expect.poll(() => entries.count(), WAIT).toBe(3);
@@ -168,12 +168,38 @@ describe('call history', () => {
     await agent.getByLabel('Search by name or number').fill('Avi');
     await expect.poll(() => entries.count(), WAIT).toBe(1);
     expect(await entries.first().textContent()).toContain('0529876543');
+
+    await avi.page.evaluate('window.customer.answerNextCall()');
+    await entries.first().getByRole('button', { name: 'Call Avi Mizrahi again' }).click();
+    await expect.poll(avi.state, WAIT).toBe('Established');
+    await agent.getByRole('button', { name: 'Phone' }).click();
+    await expect.poll(() => agent.getByTestId('in-call').textContent(), WAIT).toContain('Connected');
+    await expectRising(avi.totals, 'received');
+    await hangUpAll();
+    await expect.poll(avi.state, WAIT).toBe('Terminated');
+  });
+});
+
+describe('auto-answer', () => {
+  it('answers an incoming call by itself after a short beep, and audio flows', async () => {
+    await agent.getByRole('button', { name: 'Settings', exact: true }).click();
+    await agent.getByLabel('Answer calls automatically after a short beep').check();
+    await agent.getByRole('button', { name: 'Phone' }).click();
+    await noa.call(AGENT_URI);
+    await expect.poll(noa.state, WAIT).toBe('Established');
+    await expect.poll(() => agent.getByTestId('in-call').textContent(), WAIT).toContain('Connected');
+    await expectRising(noa.totals, 'received');
+    await hangUpAll();
+    await expect.poll(noa.state, WAIT).toBe('Terminated');
+    await agent.getByRole('button', { name: 'Settings', exact: true }).click();
+    await agent.getByLabel('Answer calls automatically after a short beep').uncheck();
+    await agent.getByRole('button', { name: 'Phone' }).click();
   });
 });
 
 describe('in Hebrew, right to left', () => {
   it('shows the waiting call, both calls, audio settings and history', async () => {
-    await agent.getByRole('button', { name: 'Settings' }).click();
+    await agent.getByRole('button', { name: 'Settings', exact: true }).click();
     await agent.getByLabel('Language').selectOption('he');
     await expect.poll(() => agent.evaluate('document.documentElement.dir'), WAIT).toBe('rtl');
     await screenshot(agent, 'he-30-audio-settings');
@@ -189,7 +215,7 @@ describe('in Hebrew, right to left', () => {
     await hangUpAll('ניתוק');
     await agent.getByRole('button', { name: 'היסטוריה' }).click();
     await agent.getByLabel('חיפוש לפי שם או מספר').fill('');
-    await expect.poll(() => agent.getByTestId('history-entry').count(), WAIT).toBe(5);
+    await expect.poll(() => agent.getByTestId('history-entry').count(), WAIT).toBe(7);
     await screenshot(agent, 'he-40-history');
   });
 });

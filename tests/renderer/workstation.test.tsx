@@ -148,6 +148,22 @@ describe('audio settings', () => {
     await waitFor(() => expect(sent('settings:setPhone').at(-1)).toEqual({ autoAnswer: true }));
   });
 
+  it('shows a choice at once, and puts it back with the reason when main refuses it', async () => {
+    fakeAudioControl();
+    transport.respond('settings:setPhone', () => ({
+      ok: false,
+      error: { code: 'internal', message: 'The settings file is read-only.' },
+    }));
+    render(<App />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Settings' }));
+    const box = (await screen.findByLabelText(
+      'Answer calls automatically after a short beep',
+    )) as HTMLInputElement;
+    fireEvent.click(box);
+    expect((await screen.findByRole('alert')).textContent).toBe('The settings file is read-only.');
+    expect(box.checked).toBe(false);
+  });
+
   it('refuses a hotkey it cannot use, with a clear message', async () => {
     fakeAudioControl();
     transport.respond('settings:setPhone', () => ({

@@ -65,9 +65,12 @@ export const useAudioStore = create<AudioStore>()((set, get) => {
       if (control) set({ devices: await control.devices() });
     },
     async save(patch) {
+      // Shown at once (a checkbox or picker must not spring back while main saves); undone on refusal.
+      const before = get().preferences;
+      if (before) set({ preferences: { ...before, ...patch } });
       const result = await bridge().settings.setPhone(patch);
       if (!result.ok) {
-        set({ failure: result.error.issues?.[0]?.message ?? result.error.message });
+        set({ preferences: before, failure: result.error.issues?.[0]?.message ?? result.error.message });
         return false;
       }
       const roles = { microphoneId: 'microphone', speakerId: 'speaker', ringerId: 'ringer' } as const;
