@@ -206,11 +206,9 @@ export const CallQuality = z.object({
 });
 export type CallQuality = z.infer<typeof CallQuality>;
 
-/** Identifies a call of the window (main's id, with what the journal also holds) for its quality summary. */
+/** A call's quality summary for its journal row (CallState.journalId). */
 export const CallQualityReport = z.object({
-  callId: z.string().min(1).max(200),
-  startedAt: z.number().int().positive(),
-  remoteUri: z.string().min(1).max(1024),
+  journalId: z.number().int().positive(),
   quality: CallQuality,
 });
 

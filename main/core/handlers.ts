@@ -7,7 +7,7 @@ import type Database from 'better-sqlite3';
 import { createRecoveryHandlers } from '../breaks/recovery-handlers';
 import type { RecoveryService } from '../breaks/recovery-service';
 import { UserFacingError } from '../ipc/user-facing-error';
-import { findJournalCall, saveCallQuality, withQuality } from '../journal/call-quality';
+import { saveCallQuality, withQuality } from '../journal/call-quality';
 import { listCalls } from '../journal/calls';
 import type { Handlers } from '../ipc/router';
 import type { PhoneService } from '../phone/phone-service';
@@ -79,10 +79,9 @@ export function createHandlers({
       return now;
     },
     'journal:listCalls': (query) => withQuality(journal, listCalls(journal, query)),
-    'journal:saveCallQuality': (report) => {
-      const id = findJournalCall(journal, report);
-      if (id === null) throw new UserFacingError('not-found', 'That call is not in the journal.');
-      saveCallQuality(journal, id, report.quality);
+    'journal:saveCallQuality': ({ journalId, quality }) => {
+      if (!saveCallQuality(journal, journalId, quality))
+        throw new UserFacingError('not-found', 'That call is not in the journal.');
       events?.publish('journal:changed', { table: 'calls' });
       return null;
     },

@@ -3,9 +3,8 @@
  * ends, shown in the call history for one-way-audio triage.
  */
 import type Database from 'better-sqlite3';
-import type { z } from 'zod';
 
-import type { CallQuality, CallQualityReport, CallRecord } from '../../preload/contract';
+import type { CallQuality, CallRecord } from '../../preload/contract';
 
 import { statement } from './statements';
 
@@ -27,27 +26,12 @@ const toQuality = (row: QualityRow): CallQuality => ({
   packetsSent: row.packets_sent,
 });
 
-export const FIND_CALL_SQL = 'SELECT id, sip_call_id FROM calls WHERE started_at = ? AND remote_uri = ?';
-
 /**
- * The journal row of a call the window knows by main's handle. Main starts the row with the same
- * start time and remote URI it gives the window; the handle begins with the SIP Call-ID (sip.js
- * names a session Call-ID + From tag), which tells apart two calls started in the same millisecond.
+ * Stores (or replaces) a call's quality summary; false when the journal has no such call (the
+ * foreign key would refuse it).
  */
-export function findJournalCall(
-  db: Database.Database,
-  report: z.output<typeof CallQualityReport>,
-): number | null {
-  const rows = statement(db, FIND_CALL_SQL).all(report.startedAt, report.remoteUri) as Array<{
-    id: number;
-    sip_call_id: string;
-  }>;
-  const exact = rows.find((row) => report.callId.startsWith(row.sip_call_id));
-  return exact?.id ?? (rows.length === 1 ? (rows[0]?.id ?? null) : null);
-}
-
-/** Stores (or replaces) a call's quality summary. */
-export function saveCallQuality(db: Database.Database, callId: number, quality: CallQuality): void {
+export function saveCallQuality(db: Database.Database, callId: number, quality: CallQuality): boolean {
+  if (!statement(db, 'SELECT 1 FROM calls WHERE id = ?').get(callId)) return false;
   statement(
     db,
     `INSERT OR REPLACE INTO call_quality
@@ -62,6 +46,7 @@ export function saveCallQuality(db: Database.Database, callId: number, quality: 
     quality.packetsReceived,
     quality.packetsSent,
   );
+  return true;
 }
 
 export const QUALITY_OF_CALL_SQL = 'SELECT * FROM call_quality WHERE call_id = ?';

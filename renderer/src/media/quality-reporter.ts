@@ -1,7 +1,6 @@
 /**
- * Sends each answered call's final audio quality to main, which keeps it with the call in the
- * journal. The window knows a call by main's handle; main's journal row is found by the handle
- * with the start time and remote URI main gave the call.
+ * Sends each answered call's final audio quality to main, which keeps it with the call's journal
+ * row (CallState.journalId).
  */
 import type { CallQuality, CallState } from '../../../preload/contract';
 
@@ -15,7 +14,7 @@ export interface QualityReporter {
 }
 
 export function qualityReporter(
-  save: (report: { callId: string; startedAt: number; remoteUri: string; quality: CallQuality }) => unknown,
+  save: (report: { journalId: number; quality: CallQuality }) => unknown,
 ): QualityReporter {
   const known = new Map<string, CallState>();
   return {
@@ -28,7 +27,7 @@ export function qualityReporter(
       const call = known.get(callId);
       known.delete(callId);
       if (!call || call.answeredAt === null || !quality) return;
-      void save({ callId, startedAt: call.startedAt, remoteUri: call.remote.uri, quality });
+      void save({ journalId: call.journalId, quality });
     },
   };
 }

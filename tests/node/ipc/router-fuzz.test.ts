@@ -37,9 +37,7 @@ const validExamples: Partial<Record<RequestChannel, unknown>> = {
   'journal:deleteEntry': { kind: 'reflection', id: 1 },
   'settings:setPhone': { microphoneId: 'mic-2', iceServers: ['stun:127.0.0.1:3478'], autoAnswer: true },
   'journal:saveCallQuality': {
-    callId: 'abc',
-    startedAt: 1,
-    remoteUri: 'sip:a@b',
+    journalId: 1,
     quality: {
       packetLossPercent: 0,
       jitterMs: 1,

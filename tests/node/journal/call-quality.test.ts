@@ -4,9 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CallQuality } from '../../../preload/contract';
 import { silentLogger } from '../../../main/logging/logger';
 import {
-  FIND_CALL_SQL,
   QUALITY_OF_CALL_SQL,
-  findJournalCall,
   qualityOfCall,
   saveCallQuality,
   withQuality,
@@ -43,7 +41,14 @@ describe('migration 004: call quality summaries', () => {
     expect(sql).toContain('STRICT');
     saveCallQuality(db, 5, good);
     expect(qualityOfCall(db, 5)).toEqual(good);
-    expect(() => saveCallQuality(db, 99, good)).toThrow(/FOREIGN KEY/);
+    expect(saveCallQuality(db, 99, good)).toBe(false);
+    expect(() =>
+      db
+        .prepare(
+          'INSERT INTO call_quality (call_id, packet_loss_percent, jitter_ms, mos, packets_received, packets_sent) VALUES (99, 0, 0, 4, 0, 0)',
+        )
+        .run(),
+    ).toThrow(/FOREIGN KEY/);
     expect(() => saveCallQuality(db, 5, { ...good, mos: 7 })).toThrow(/CHECK/);
     expect(() => saveCallQuality(db, 5, { ...good, packetLossPercent: -1 })).toThrow(/CHECK/);
     db.prepare('DELETE FROM calls WHERE id = 5').run();
@@ -65,15 +70,9 @@ describe('call quality queries', () => {
       startedAt,
     });
 
-  it('finds the journal row of a window call by start time, remote URI and Call-ID prefix', () => {
-    const first = call('abc');
-    const second = call('xyz');
-    const report = { startedAt: 1_700_000_000_000, remoteUri: 'sip:0501234567@pbx', quality: good };
-    expect(findJournalCall(journal.db, { ...report, callId: 'xyzFromTag' })).toBe(second);
-    expect(findJournalCall(journal.db, { ...report, callId: 'abcFromTag' })).toBe(first);
-    // Two candidates and neither matches: refuse to guess.
-    expect(findJournalCall(journal.db, { ...report, callId: 'other' })).toBeNull();
-    expect(findJournalCall(journal.db, { ...report, startedAt: 5, callId: 'abc' })).toBeNull();
+  it('refuses a summary for a call the journal does not have', () => {
+    expect(saveCallQuality(journal.db, 404, good)).toBe(false);
+    expect(qualityOfCall(journal.db, 404)).toBeNull();
   });
 
   it('lists calls with their summary, or null where none was measured, and replaces a summary', () => {
@@ -85,12 +84,12 @@ describe('call quality queries', () => {
     expect(listed.map((entry) => entry.quality)).toEqual([null, good]);
   });
 
-  it('looks calls and summaries up through indexes', () => {
-    const plan = (sql: string, ...params: unknown[]) =>
-      (journal.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as Array<{ detail: string }>)
-        .map((row) => row.detail)
-        .join('\n');
-    expect(plan(FIND_CALL_SQL, 1, 'x')).toMatch(/USING INDEX calls_by_start/);
-    expect(plan(QUALITY_OF_CALL_SQL, 1)).toMatch(/USING (INTEGER PRIMARY KEY|PRIMARY KEY|INDEX)/);
+  it('looks summaries up by the call’s key', () => {
+    const plan = (
+      journal.db.prepare(`EXPLAIN QUERY PLAN ${QUALITY_OF_CALL_SQL}`).all(1) as Array<{ detail: string }>
+    )
+      .map((row) => row.detail)
+      .join('\n');
+    expect(plan).toMatch(/USING (INTEGER PRIMARY KEY|PRIMARY KEY|INDEX)/);
   });
 });

@@ -88,9 +88,7 @@ describe('call quality summaries through the router', () => {
   it('tells the window clearly when the call it measured is not in the journal', async () => {
     core = createTestCore(freshDir());
     const result = await core.router.handle('journal:saveCallQuality', {
-      callId: 'gone',
-      startedAt: 1_700_000_000_000,
-      remoteUri: 'sip:0501234567@pbx',
+      journalId: 999,
       quality: {
         packetLossPercent: 0,
         jitterMs: 2,

@@ -20,6 +20,7 @@ import { createTestCore } from '../../support/test-core';
 
 const ringing = CallState.parse({
   id: 'c1',
+  journalId: 1,
   direction: 'inbound',
   state: 'ringing',
   remote: { uri: 'sip:0501234567@pbx', displayName: 'Noa Cohen' },

@@ -73,15 +73,13 @@ describe('quality reporter', () => {
     packetsSent: 50,
   };
 
-  it('sends an answered call’s summary with what main journaled, and nothing for unanswered calls', () => {
+  it('sends an answered call’s summary for its journal row, and nothing for unanswered calls', () => {
     const saved: unknown[] = [];
     const reporter = qualityReporter((report) => saved.push(report));
     reporter.onCall(call({ state: 'active', answeredAt: 5 }));
     reporter.closed('c1', quality);
     reporter.onCall(call({ id: 'c2', state: 'ended', endReason: 'declined' }));
     reporter.closed('c2', quality);
-    expect(saved).toEqual([
-      { callId: 'c1', startedAt: 1_700_000_000_000, remoteUri: 'sip:050@pbx', quality },
-    ]);
+    expect(saved).toEqual([{ journalId: 1, quality }]);
   });
 });
