@@ -69,11 +69,19 @@ export function guardNavigation(webContents: WebContents, logger: Logger): void 
 const isAudioOnly = (mediaTypes: readonly string[] | undefined) =>
   !!mediaTypes && mediaTypes.length > 0 && mediaTypes.every((type) => type === 'audio');
 
-/** Grants only microphone (audio media) to our own origin; everything else is denied and logged. */
+/**
+ * Audio output choice (HTMLMediaElement.setSinkId: the agent's headset and ringer) is the
+ * 'speaker-selection' permission; like the microphone, only for our own page.
+ */
+const isAudioOutput = (permission: string) => permission === 'speaker-selection';
+
+/** Grants only audio (microphone, output device choice) to our own origin; everything else is denied and logged. */
 export function installPermissionHandlers({ session, logger }: { session: Session; logger: Logger }): void {
   session.setPermissionRequestHandler((webContents, permission, callback, details) => {
     const mediaTypes = 'mediaTypes' in details ? details.mediaTypes : undefined;
-    const granted = permission === 'media' && isOwnOrigin(details.requestingUrl) && isAudioOnly(mediaTypes);
+    const granted =
+      isOwnOrigin(details.requestingUrl) &&
+      ((permission === 'media' && isAudioOnly(mediaTypes)) || isAudioOutput(permission));
     if (!granted)
       logger.warn({ permission, origin: safeOrigin(details.requestingUrl) }, 'permission request denied');
     callback(granted);
@@ -90,7 +98,8 @@ function permissionCheck(
   details: PermissionCheckHandlerHandlerDetails,
 ): boolean {
   // Chromium checks 'media' before enumerating devices; a check carries at most one media type.
-  return permission === 'media' && isOwnOrigin(origin) && (details.mediaType ?? 'audio') === 'audio';
+  if (!isOwnOrigin(origin)) return false;
+  return (permission === 'media' && (details.mediaType ?? 'audio') === 'audio') || isAudioOutput(permission);
 }
 
 function safeOrigin(url: string): string {

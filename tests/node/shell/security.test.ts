@@ -72,6 +72,14 @@ describe('permission handlers', () => {
     expect(session.checkHandler?.(null, 'media', 'app://steadyline', { mediaType: 'audio' })).toBe(true);
   });
 
+  it('lets our own page choose the audio output (headset, ringer), and no one else', () => {
+    const { session } = install();
+    expect(session.request('speaker-selection', 'app://steadyline/index.html')).toBe(true);
+    expect(session.checkHandler?.(null, 'speaker-selection', 'app://steadyline', {})).toBe(true);
+    expect(session.request('speaker-selection', 'https://evil.example/')).toBe(false);
+    expect(session.checkHandler?.(null, 'speaker-selection', 'https://evil.example', {})).toBe(false);
+  });
+
   it('denies the camera, other permissions and other origins, and logs each', () => {
     const { session, log } = install();
     expect(session.request('media', 'app://steadyline/index.html', { mediaTypes: ['audio', 'video'] })).toBe(
