@@ -25,7 +25,12 @@ import {
 } from './support/agent';
 import { launchChromium, screenshot, type LaunchedBrowser } from './support/chromium';
 import { startCustomerSite, type CustomerSite } from './support/customer-site';
-import { agentAudioRouting, agentCallTotals, agentConnectionCount } from './support/peer-connections';
+import {
+  agentAudioRouting,
+  agentCallTotals,
+  agentConnectionCount,
+  agentDtmfTones,
+} from './support/peer-connections';
 import { startPreviewProcess, type PreviewProcess } from './support/preview-process';
 
 const AGENT_URI = 'sip:1001@127.0.0.1';
@@ -181,7 +186,7 @@ describe('call history', () => {
 });
 
 describe('auto-answer', () => {
-  it('answers an incoming call by itself after a short beep, and audio flows', async () => {
+  it('answers an incoming call by itself after a short beep; audio flows and the keypad sends tones', async () => {
     await agent.getByRole('button', { name: 'Settings', exact: true }).click();
     await agent.getByLabel('Answer calls automatically after a short beep').check();
     await agent.getByRole('button', { name: 'Phone' }).click();
@@ -189,11 +194,60 @@ describe('auto-answer', () => {
     await expect.poll(noa.state, WAIT).toBe('Established');
     await expect.poll(() => agent.getByTestId('in-call').textContent(), WAIT).toContain('Connected');
     await expectRising(noa.totals, 'received');
+    // The in-call keypad sends tones in the audio (RFC 4733).
+    await agent.getByTestId('in-call').getByRole('button', { name: 'Keypad' }).click();
+    const keypad = agent.getByRole('group', { name: 'Keypad: tones to the other side' });
+    await keypad.getByRole('button', { name: '5 JKL' }).click();
+    await keypad.getByRole('button', { name: 'pound' }).click();
+    await expect.poll(() => agentDtmfTones(agent), WAIT).toEqual(['5', '#']);
     await hangUpAll();
     await expect.poll(noa.state, WAIT).toBe('Terminated');
     await agent.getByRole('button', { name: 'Settings', exact: true }).click();
     await agent.getByLabel('Answer calls automatically after a short beep').uncheck();
     await agent.getByRole('button', { name: 'Phone' }).click();
+  });
+});
+
+describe('transfers from the in-call view', () => {
+  it('hands a call over blind: the customer is referred to the colleague and the agent’s call ends as transferred', async () => {
+    await answerNoa();
+    await avi.page.evaluate('window.customer.answerNextCall()');
+    const inCall = agent.getByTestId('in-call');
+    await inCall.getByRole('button', { name: 'Transfer' }).click();
+    await agent.getByLabel('Transfer to').fill('0529876543');
+    await screenshot(agent, 'en-60-transfer');
+    await agent.getByRole('button', { name: 'Transfer now' }).click();
+    await expect
+      .poll(() => agent.getByTestId('call-ended').textContent(), WAIT)
+      .toBe('Call with Noa Cohen ended: transferred.');
+    await expect.poll(avi.state, WAIT).toBe('Established');
+    expect(await noa.page.evaluate('window.customer.referredTo')).toEqual([
+      expect.stringContaining('0529876543'),
+    ]);
+    await expectRising(avi.totals, 'received');
+    await noa.page.evaluate('window.customer.hangup()');
+    await expect.poll(avi.state, WAIT).toBe('Terminated');
+  });
+
+  it('consults first, then completes the attended transfer: both of the agent’s calls end as transferred', async () => {
+    await answerNoa();
+    await avi.page.evaluate('window.customer.answerNextCall()');
+    await agent.getByTestId('in-call').getByRole('button', { name: 'Transfer' }).click();
+    await agent.getByLabel('Transfer to').fill('0529876543');
+    await agent.getByRole('button', { name: 'Consult first' }).click();
+    await expect.poll(avi.state, WAIT).toBe('Established');
+    await expect.poll(() => callRegion('Noa Cohen').textContent(), WAIT).toContain('On hold');
+    await avi.page.evaluate('window.customer.answerNextCall()');
+    const complete = agent.getByRole('button', {
+      name: 'Complete transfer: connect Noa Cohen with this call',
+    });
+    await complete.click();
+    await expect.poll(() => agent.getByTestId('in-call').count(), WAIT).toBe(0);
+    await expect.poll(() => agent.getByTestId('call-ended').textContent(), WAIT).toContain('transferred');
+    await expect.poll(noa.state, WAIT).toBe('Established');
+    await expectRising(noa.totals, 'received');
+    await noa.page.evaluate('window.customer.hangup()');
+    await expect.poll(noa.state, WAIT).toBe('Terminated');
   });
 });
 
@@ -215,7 +269,7 @@ describe('in Hebrew, right to left', () => {
     await hangUpAll('ניתוק');
     await agent.getByRole('button', { name: 'היסטוריה' }).click();
     await agent.getByLabel('חיפוש לפי שם או מספר').fill('');
-    await expect.poll(() => agent.getByTestId('history-entry').count(), WAIT).toBe(7);
+    await expect.poll(() => agent.getByTestId('history-entry').count(), WAIT).toBe(10);
     await screenshot(agent, 'he-40-history');
   });
 });
