@@ -106,8 +106,10 @@ export class SipCalls {
       // A re-INVITE (hold, transfer) sent before the caller's ACK would cross it: wait for it.
       onAck: () => record.confirm(),
     };
-    this.delegate.onRinging(info);
+    // 180 Ringing only now that the call is admitted (sip.js's automatic one is off: see
+    // SipUserAgent), and before the window hears of it, which may answer at once (auto-answer).
     void invitation.progress().catch(() => undefined);
+    this.delegate.onRinging(info);
   }
 
   /** Starts an outgoing call to a SIP URI; returns its id and SIP Call-ID. */

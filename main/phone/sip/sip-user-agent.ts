@@ -159,6 +159,9 @@ export class SipUserAgent {
         server: account.serverUrl,
         connectionTimeout: this.options.connectionTimeoutSeconds ?? 5,
       },
+      // A call refused during a break must never ring, so no automatic 180 on arrival: SipCalls
+      // sends it once the call is admitted.
+      sendInitialProvisionalResponse: false,
       logBuiltinEnabled: false,
       logLevel: 'warn',
       logConnector: (level, category, _label, content) => {

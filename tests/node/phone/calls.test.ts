@@ -177,7 +177,7 @@ describe('incoming calls', () => {
   it('during a break is refused with 480 and Retry-After before it rings, and journaled as deferred', async () => {
     phone.phone.setAvailability('break', 90);
     const ringingBefore = phone.calls.filter((call) => call.state === 'ringing').length;
-    const caller = await callTo(refusedCallerScenario(480, true));
+    const caller = await callTo(refusedCallerScenario(480, true, false));
     const result = await caller.done;
     expect(result.exitCode, result.output.slice(-1500)).toBe(0);
     expect(phone.calls.filter((call) => call.state === 'ringing').length).toBe(ringingBefore);
@@ -187,9 +187,9 @@ describe('incoming calls', () => {
 
   it('in do-not-disturb is refused too, without a Retry-After when no end time is known', async () => {
     phone.phone.setAvailability('dnd');
-    const caller = await callTo(refusedCallerScenario(480, false));
+    const caller = await callTo(refusedCallerScenario(480, false, false));
     expect((await caller.done).exitCode).toBe(0);
-    const demandingRetryAfter = await callTo(refusedCallerScenario(480, true));
+    const demandingRetryAfter = await callTo(refusedCallerScenario(480, true, false));
     expect((await demandingRetryAfter.done).exitCode).not.toBe(0);
   });
 });

@@ -19,8 +19,11 @@ export function scenario(name: string): string {
   return join(SCENARIOS, name);
 }
 
-/** A caller scenario that expects the INVITE to be refused with `status`. */
-export function refusedCallerScenario(status: number, expectRetryAfter: boolean): string {
+/**
+ * A caller scenario that expects the INVITE to be refused with `status`. With `ringsFirst` false,
+ * a 180 Ringing before the refusal fails the scenario (a call refused during a break never rings).
+ */
+export function refusedCallerScenario(status: number, expectRetryAfter: boolean, ringsFirst = true): string {
   const check = expectRetryAfter
     ? '    <action><ereg regexp="[1-9][0-9]*" search_in="hdr" header="Retry-After:" check_it="true" assign_to="retry"/><log message="Retry-After: [$retry]"/></action>'
     : '';
@@ -29,6 +32,7 @@ export function refusedCallerScenario(status: number, expectRetryAfter: boolean)
     file,
     readFileSync(scenario('caller-refused.xml.template'), 'utf8')
       .replaceAll('__STATUS__', String(status))
+      .replace('__RINGING__', ringsFirst ? '<recv response="180" optional="true"></recv>' : '')
       .replace('__CHECK__', check),
   );
   return file;
