@@ -273,3 +273,21 @@ describe('in Hebrew, right to left', () => {
     await screenshot(agent, 'he-40-history');
   });
 });
+
+describe('a chosen headset that is not plugged in', () => {
+  it('tells the agent, uses the default microphone, and calls still carry the agent’s audio', async () => {
+    await agent.evaluate("window.steadyline.settings.setPhone({ microphoneId: 'unplugged-headset-mic' })");
+    await agent.reload();
+    const alert = agent.getByRole('alert').filter({ hasText: 'המיקרופון שבחרת לא מחובר' });
+    await alert.waitFor(WAIT);
+    await screenshot(agent, 'he-32-headset-missing');
+    await noa.call(AGENT_URI);
+    await callRegion('שיחה נכנסת').getByRole('button', { name: 'מענה' }).click();
+    await expect.poll(noa.state, WAIT).toBe('Established');
+    await expectRising(noa.totals, 'received');
+    expect((await agentAudioRouting(agent)).microphones).toEqual(['default']);
+    await hangUpAll('ניתוק');
+    await expect.poll(noa.state, WAIT).toBe('Terminated');
+    await agent.evaluate("window.steadyline.settings.setPhone({ microphoneId: '' })");
+  });
+});

@@ -29,6 +29,8 @@ const ROLE_KEYS: Record<DeviceRole, 'microphoneId' | 'speakerId' | 'ringerId'> =
 export class AudioRouting {
   private chosen: Choice = { microphone: '', speaker: '', ringer: '' };
   private inUse: Choice = { microphone: '', speaker: '', ringer: '' };
+  /** Roles whose chosen device is missing and the agent has been told so. */
+  private readonly fallen = new Set<DeviceRole>();
 
   constructor(private readonly targets: RoutingTargets) {}
 
@@ -45,7 +47,7 @@ export class AudioRouting {
     } catch (error) {
       if (this.inUse.microphone === '') throw error;
       this.inUse.microphone = '';
-      this.targets.onFallback('microphone');
+      this.fallBack('microphone');
       return mediaDevices.getUserMedia(microphoneConstraints(''));
     }
   }
@@ -56,29 +58,37 @@ export class AudioRouting {
   ): Promise<void> {
     for (const role of Object.keys(ROLE_KEYS) as DeviceRole[])
       this.chosen[role] = preferences[ROLE_KEYS[role]];
-    await this.reroute(false);
+    await this.reroute();
   }
 
   /** The browser's devices changed (`devicechange`): fall back, or return to the choice. */
   devicesChanged(): Promise<void> {
-    return this.reroute(true);
+    return this.reroute();
   }
 
   /** The microphone track ended by itself (unplugged): open another one. */
   async microphoneEnded(): Promise<void> {
-    await this.reroute(true);
+    await this.reroute();
     await this.targets.switchMicrophone();
   }
 
-  private async reroute(tellFallbacks: boolean): Promise<void> {
+  /** Uses each chosen device the browser has, else the default; a missing choice is told once. */
+  private async reroute(): Promise<void> {
     const devices = await listAudioDevices(this.targets.mediaDevices);
     for (const role of Object.keys(ROLE_KEYS) as DeviceRole[]) {
       const next = usableDevice(this.chosen[role], listFor(devices, role));
+      if (this.chosen[role] !== '' && next === '') this.fallBack(role);
+      else this.fallen.delete(role);
       if (next === this.inUse[role]) continue;
       this.inUse[role] = next;
-      if (tellFallbacks && next === '' && this.chosen[role] !== '') this.targets.onFallback(role);
       await this.apply(role, next);
     }
+  }
+
+  private fallBack(role: DeviceRole): void {
+    if (this.fallen.has(role)) return;
+    this.fallen.add(role);
+    this.targets.onFallback(role);
   }
 
   private apply(role: DeviceRole, deviceId: string): Promise<void> {

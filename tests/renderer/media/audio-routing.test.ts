@@ -81,6 +81,15 @@ describe('audio routing', () => {
     expect(fallbacks).toHaveLength(2);
   });
 
+  it('says so at once when the chosen headset is not plugged in at start, once', async () => {
+    const { devices, fallbacks, routing } = routed();
+    devices.plug('audiooutput', 'loudspeaker');
+    await routing.choose({ microphoneId: 'headset-mic', speakerId: 'headset', ringerId: 'loudspeaker' });
+    await routing.devicesChanged();
+    expect(fallbacks).toEqual(['microphone', 'speaker']);
+    expect(routing.current()).toEqual({ microphone: '', speaker: '', ringer: 'loudspeaker' });
+  });
+
   it('opens the default microphone when the chosen one cannot be opened, and says so', async () => {
     const { devices, fallbacks, routing } = routed();
     devices.plug('audioinput', 'usb-mic');
