@@ -5,6 +5,8 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
+import { monoWav } from './wav.mjs';
+
 const SAMPLE_RATE = 16_000;
 const SECONDS = 2.5;
 const PARTIALS = [
@@ -27,19 +29,5 @@ for (let index = 0; index < samples.length; index += 1) {
 }
 const peak = samples.reduce((max, value) => Math.max(max, Math.abs(value)), 0);
 
-const data = Buffer.alloc(samples.length * 2);
-samples.forEach((value, index) => data.writeInt16LE(Math.round((value / peak) * PEAK * 32767), index * 2));
-const header = Buffer.alloc(44);
-header.write('RIFF', 0);
-header.writeUInt32LE(36 + data.length, 4);
-header.write('WAVEfmt ', 8);
-header.writeUInt32LE(16, 16);
-header.writeUInt16LE(1, 20); // PCM
-header.writeUInt16LE(1, 22); // mono
-header.writeUInt32LE(SAMPLE_RATE, 24);
-header.writeUInt32LE(SAMPLE_RATE * 2, 28);
-header.writeUInt16LE(2, 32);
-header.writeUInt16LE(16, 34);
-header.write('data', 36);
-header.writeUInt32LE(data.length, 40);
-writeFileSync(resolve(import.meta.dirname, '../assets/chime.wav'), Buffer.concat([header, data]));
+const scaled = samples.map((value) => (value / peak) * PEAK);
+writeFileSync(resolve(import.meta.dirname, '../assets/chime.wav'), monoWav(SAMPLE_RATE, scaled));

@@ -5,26 +5,9 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
-const assets = resolve(import.meta.dirname, '../assets');
+import { monoWav as wav } from './wav.mjs';
 
-function wav(sampleRate, samples) {
-  const data = Buffer.alloc(samples.length * 2);
-  samples.forEach((value, index) => data.writeInt16LE(Math.round(value * 32767), index * 2));
-  const header = Buffer.alloc(44);
-  header.write('RIFF', 0);
-  header.writeUInt32LE(36 + data.length, 4);
-  header.write('WAVEfmt ', 8);
-  header.writeUInt32LE(16, 16);
-  header.writeUInt16LE(1, 20); // PCM
-  header.writeUInt16LE(1, 22); // mono
-  header.writeUInt32LE(sampleRate, 24);
-  header.writeUInt32LE(sampleRate * 2, 28);
-  header.writeUInt16LE(2, 32);
-  header.writeUInt16LE(16, 34);
-  header.write('data', 36);
-  header.writeUInt32LE(data.length, 40);
-  return Buffer.concat([header, data]);
-}
+const assets = resolve(import.meta.dirname, '../assets');
 
 /** A tone of the given frequencies with 10 ms fades (no clicks), then silence. */
 function tone(sampleRate, frequencies, onSeconds, offSeconds, level) {

@@ -12,33 +12,24 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { createKamailio, TESTBED_PASSWORD, type Kamailio } from '../node/phone/support/kamailio';
+import { createKamailio, type Kamailio } from '../node/phone/support/kamailio';
 
 import { launchChromium, screenshot, type LaunchedBrowser } from './support/chromium';
 import { startCustomerSite, type CustomerSite } from './support/customer-site';
 import {
-  agentDtmfTones,
-  agentTotals,
-  recordPeerConnections,
-  type AudioTotals,
-} from './support/peer-connections';
+  expectRising,
+  expectStill,
+  MEDIA_FLAGS,
+  openAgent,
+  openCustomer,
+  WAIT,
+  type Customer,
+} from './support/agent';
+import { agentDtmfTones, agentTotals } from './support/peer-connections';
 import { startPreviewProcess, type PreviewProcess } from './support/preview-process';
 
-// Fake microphone, no permission prompt, host candidates on loopback (sip-testbed.md, step 6), and
-// Electron's autoplay default, so the agent hears the customer without clicking first.
-const MEDIA_FLAGS = [
-  '--use-fake-device-for-media-stream',
-  '--use-fake-ui-for-media-stream',
-  '--allow-loopback-in-peer-connection',
-  '--disable-features=WebRtcHideLocalIpsWithMdns',
-  '--autoplay-policy=no-user-gesture-required',
-  '--mute-audio',
-  '--disable-background-timer-throttling',
-  '--disable-renderer-backgrounding',
-];
 const AGENT = '1001';
 const CUSTOMER = { user: '0501234567', name: 'Noa Cohen' };
-const WAIT = { timeout: 20_000, interval: 200 };
 
 let kamailio: Kamailio;
 let site: CustomerSite;
@@ -46,7 +37,7 @@ let chromium: LaunchedBrowser;
 let preview: PreviewProcess;
 let dataDir: string;
 let agent: Page;
-let customer: Page;
+let customer: Customer;
 
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'steadyline-e2e-call-'));
@@ -55,8 +46,8 @@ beforeAll(async () => {
   site = await startCustomerSite();
   chromium = await launchChromium(MEDIA_FLAGS);
   preview = await startPreviewProcess(dataDir);
-  agent = await openAgent();
-  customer = await openCustomer();
+  agent = await openAgent(chromium, preview.url, kamailio.wsUrl, AGENT);
+  customer = await openCustomer(chromium, site, kamailio.wsUrl, CUSTOMER);
 });
 
 afterAll(async () => {
@@ -67,45 +58,9 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-async function openAgent(): Promise<Page> {
-  const page = await chromium.context.newPage();
-  await recordPeerConnections(page);
-  await page.goto(preview.url);
-  await page.getByRole('button', { name: 'Settings' }).click();
-  await page.getByLabel('WebSocket server URL').fill(kamailio.wsUrl);
-  await page.getByLabel('SIP user').fill(AGENT);
-  await page.getByLabel('Password').fill(TESTBED_PASSWORD);
-  await page.getByLabel('Display name').fill('Dana Levi');
-  await page.getByRole('button', { name: 'Save account' }).click();
-  await page.getByTestId('registration-status').getByText('Registered as').waitFor(WAIT);
-  await page.getByRole('button', { name: 'Phone' }).click();
-  return page;
-}
-
-async function openCustomer(): Promise<Page> {
-  const page = await chromium.context.newPage();
-  await page.goto(site.pageUrl({ server: kamailio.wsUrl, password: TESTBED_PASSWORD, ...CUSTOMER }));
-  await page.waitForFunction('window.customer?.registered === true', null, WAIT);
-  return page;
-}
-
-const customerTotals = () => customer.evaluate('window.customer.totals()') as Promise<AudioTotals>;
-const customerState = () => customer.evaluate('window.customer.state()') as Promise<string>;
-const callAgent = () => customer.evaluate(`window.customer.call('sip:${AGENT}@127.0.0.1')`);
-
-/** The counter keeps growing: packets are flowing that way now. */
-async function expectRising(read: () => Promise<AudioTotals>, counter: 'received' | 'sent') {
-  const before = (await read())[counter];
-  await expect.poll(async () => (await read())[counter], WAIT).toBeGreaterThan(before + 10);
-}
-
-/** The counter stands still: nothing flows that way (packets already in flight have landed). */
-async function expectStill(page: Page, read: () => Promise<AudioTotals>, counter: 'received' | 'sent') {
-  await page.waitForTimeout(500);
-  const before = (await read())[counter];
-  await page.waitForTimeout(1_000);
-  expect((await read())[counter]).toBe(before);
-}
+const customerTotals = () => customer.totals();
+const customerState = () => customer.state();
+const callAgent = () => customer.call(`sip:${AGENT}@127.0.0.1`);
 
 const readAgent = () => agentTotals(agent);
 
@@ -165,7 +120,7 @@ describe('a customer calls the agent', () => {
     await expect.poll(() => inCall.getByRole('timer').textContent(), WAIT).not.toBe('0:00');
     await screenshot(agent, 'he-11-in-call');
 
-    await customer.evaluate('window.customer.hangup()');
+    await customer.page.evaluate('window.customer.hangup()');
     await expect.poll(customerState, WAIT).toBe('Terminated');
     await expect.poll(() => agent.getByTestId('call-ended').textContent(), WAIT).toContain('הצד השני ניתק');
     await expect.poll(async () => (await readAgent()).signalingState, WAIT).toBe('closed');
@@ -177,7 +132,7 @@ describe('the agent calls a customer', () => {
     await agent.getByRole('button', { name: 'הגדרות' }).click();
     await agent.getByLabel('שפה').selectOption('en');
     await agent.getByRole('button', { name: 'Phone' }).click();
-    await customer.evaluate('window.customer.answerNextCall()');
+    await customer.page.evaluate('window.customer.answerNextCall()');
 
     const firstCallId = agent.evaluate(
       'new Promise((resolve) => { const stop = window.steadyline.phone.onCall((call) => { stop(); resolve(call.id); }); })',
@@ -201,17 +156,17 @@ describe('the agent calls a customer', () => {
     );
     expect(sent).toMatchObject({ ok: true });
     await expect.poll(() => agentDtmfTones(agent), WAIT).toEqual(['42#']);
-    expect(await customer.evaluate('window.customer.infos.length')).toBe(0);
+    expect(await customer.page.evaluate('window.customer.infos.length')).toBe(0);
 
-    await customer.evaluate('window.customer.hold(true)');
+    await customer.page.evaluate('window.customer.hold(true)');
     await expect.poll(() => inCall.textContent(), WAIT).toContain('The other side put you on hold');
     await expectStill(agent, readAgent, 'sent');
     await expectRising(readAgent, 'received');
-    await customer.evaluate('window.customer.hold(false)');
+    await customer.page.evaluate('window.customer.hold(false)');
     await expect.poll(() => inCall.textContent(), WAIT).toContain('Connected');
     await expectRising(readAgent, 'sent');
 
-    await customer.evaluate('window.customer.hangup()');
+    await customer.page.evaluate('window.customer.hangup()');
     await expect.poll(customerState, WAIT).toBe('Terminated');
     await expect
       .poll(() => agent.getByTestId('call-ended').textContent(), WAIT)

@@ -23,20 +23,11 @@ import { createKamailio, TESTBED_PASSWORD, type Kamailio } from '../node/phone/s
 
 import { launchChromium, screenshot, type LaunchedBrowser } from './support/chromium';
 import { startCustomerSite, type CustomerSite } from './support/customer-site';
-import { agentTotals, recordPeerConnections } from './support/peer-connections';
+import { MEDIA_FLAGS, openAgent } from './support/agent';
+import { agentTotals } from './support/peer-connections';
 import { startPreviewProcess, type PreviewProcess } from './support/preview-process';
 import { writeVoiceWav } from './support/voice-wav';
 
-const MEDIA_FLAGS = [
-  '--use-fake-device-for-media-stream',
-  '--use-fake-ui-for-media-stream',
-  '--allow-loopback-in-peer-connection',
-  '--disable-features=WebRtcHideLocalIpsWithMdns',
-  '--autoplay-policy=no-user-gesture-required',
-  '--mute-audio',
-  '--disable-background-timer-throttling',
-  '--disable-renderer-backgrounding',
-];
 const AGENT = '1001';
 const LOUD_CUSTOMER = { user: '0501234567', name: 'Noa Cohen' };
 const QUIET_CUSTOMER = { user: '0507654321', name: 'Avi Levi' };
@@ -83,7 +74,7 @@ beforeAll(async () => {
   loudBrowser = await launchChromium([...MEDIA_FLAGS, `--use-file-for-fake-audio-capture=${loudWav}`]);
   quietBrowser = await launchChromium([...MEDIA_FLAGS, `--use-file-for-fake-audio-capture=${quietWav}`]);
   preview = await startPreviewProcess(dataDir);
-  agent = await openAgent();
+  agent = await openAgent(loudBrowser, preview.url, kamailio.wsUrl, AGENT);
   customer = await openCustomer(loudBrowser, LOUD_CUSTOMER);
   quietCustomer = await openCustomer(quietBrowser, QUIET_CUSTOMER);
 }, 90_000);
@@ -97,21 +88,6 @@ afterAll(async () => {
   await queue?.close();
   rmSync(dataDir, { recursive: true, force: true });
 });
-
-async function openAgent(): Promise<Page> {
-  const page = await loudBrowser.context.newPage();
-  await recordPeerConnections(page);
-  await page.goto(preview.url);
-  await page.getByRole('button', { name: 'Settings' }).click();
-  await page.getByLabel('WebSocket server URL').fill(kamailio.wsUrl);
-  await page.getByLabel('SIP user').fill(AGENT);
-  await page.getByLabel('Password').fill(TESTBED_PASSWORD);
-  await page.getByLabel('Display name').fill('Dana Levi');
-  await page.getByRole('button', { name: 'Save account' }).click();
-  await page.getByTestId('registration-status').getByText('Registered as').waitFor(WAIT);
-  await page.getByRole('button', { name: 'Phone' }).click();
-  return page;
-}
 
 async function openCustomer(browser: LaunchedBrowser, who: { user: string; name: string }): Promise<Page> {
   const page = await browser.context.newPage();

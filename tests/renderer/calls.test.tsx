@@ -1,45 +1,19 @@
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 
-import { CallState } from '../../preload/contract';
+import type { CallState } from '../../preload/contract';
 import { App } from '../../renderer/src/App';
 import { formatDuration } from '../../renderer/src/components/CallTimer';
 import { applyLanguage } from '../../renderer/src/i18n';
 import { useCallsStore } from '../../renderer/src/stores/calls-store';
 
 import { transport } from './setup';
+import { ok, registered, ringing, sent, showCalls } from './support/calls';
 
-// Parsed, so the fixture follows the contract as it grows (fields main adds are filled in here).
-const ringing: CallState = CallState.parse({
-  id: 'c1',
-  journalId: 1,
-  direction: 'inbound',
-  state: 'ringing',
-  remote: { uri: 'sip:0501234567@pbx.example.org', displayName: 'Noa Cohen' },
-  startedAt: Date.now(),
-  answeredAt: null,
-  heldByMe: false,
-  heldByRemote: false,
-  waiting: false,
-  endReason: null,
-});
+// The shared fixture, answered 65 s ago (the timer tests read 1:05).
 const active: CallState = { ...ringing, state: 'active', answeredAt: Date.now() - 65_000 };
-
-const registered = () =>
-  transport.respond('phone:getRegistration', () => ({
-    ok: true,
-    value: { state: 'registered', aor: 'sip:1001@pbx' },
-  }));
-const answerWith = (call: CallState) => () => ({ ok: true as const, value: call });
-const sent = (channel: string) =>
-  transport.calls.filter(([name]) => name === channel).map(([, body]) => body);
-
-async function showCall(call: CallState) {
-  registered();
-  render(<App />);
-  await screen.findByRole('heading', { name: 'Phone' });
-  act(() => transport.emit('phone:call', call));
-}
+const answerWith = (call: CallState) => ok(call);
+const showCall = (call: CallState) => showCalls(call);
 
 describe('incoming call card', () => {
   it('shows who is calling and answers with the Answer button', async () => {

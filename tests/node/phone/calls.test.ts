@@ -11,35 +11,14 @@ import { createKamailio, TESTBED_PASSWORD, type Kamailio } from './support/kamai
 import { startPhone, type PhoneUnderTest } from './support/phone-under-test';
 import { freePort } from './support/ports';
 import { startSipJsCustomer } from './support/sipjs-customer';
-import { refusedCallerScenario, runSipp, scenario, transfereeScenario } from './support/sipp';
+import { callUser, refusedCallerScenario, runSipp, scenario, transfereeScenario } from './support/sipp';
 
 let kamailio: Kamailio;
 let phone: PhoneUnderTest;
 const USER = 'callagent';
 
 const callTo = (scenarioFile: string, extra: string[] = [], timeoutMs = 20_000) =>
-  freePort().then((port) =>
-    runSipp(
-      [
-        '-sf',
-        scenarioFile,
-        '-s',
-        USER,
-        `127.0.0.1:${kamailio.udpPort}`,
-        '-i',
-        '127.0.0.1',
-        '-p',
-        String(port),
-        '-m',
-        '1',
-        '-timeout',
-        '15s',
-        '-timeout_error',
-        ...extra,
-      ],
-      timeoutMs,
-    ),
-  );
+  callUser(USER, kamailio.udpPort, scenarioFile, extra, timeoutMs);
 
 /** A sipp callee on 127.0.0.2 (not the proxy's own address, so Kamailio relays to it). */
 const callee = async (scenarioFile: string) => {

@@ -5,8 +5,7 @@ import { listCalls } from '../../../main/journal/calls';
 
 import { createKamailio, TESTBED_PASSWORD, type Kamailio } from './support/kamailio';
 import { startPhone, type PhoneUnderTest } from './support/phone-under-test';
-import { freePort } from './support/ports';
-import { runSipp, scenario } from './support/sipp';
+import { callUser, scenario } from './support/sipp';
 
 let kamailio: Kamailio;
 let phone: PhoneUnderTest | null = null;
@@ -120,24 +119,7 @@ describe('reconnection', () => {
   it('ends a call whose connection is lost as "transport lost", in the journal too', async () => {
     phone = startPhone(account('agent9'));
     await phone.waitFor('registered');
-    const port = await freePort();
-    const caller = runSipp([
-      '-sf',
-      scenario('caller.xml'),
-      '-s',
-      'agent9',
-      `127.0.0.1:${kamailio.udpPort}`,
-      '-i',
-      '127.0.0.1',
-      '-p',
-      String(port),
-      '-m',
-      '1',
-      '-d',
-      '20000',
-      '-timeout',
-      '15s',
-    ]);
+    const caller = await callUser('agent9', kamailio.udpPort, scenario('caller.xml'), ['-d', '20000']);
     const ringing = await phone.waitForCall((call) => call.state === 'ringing');
     phone.phone.answer(ringing.id);
     await phone.waitForCall((call) => call.id === ringing.id && call.state === 'active');

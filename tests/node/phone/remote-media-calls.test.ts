@@ -20,8 +20,7 @@ import { createConfStore } from '../../../main/settings/conf-store';
 import { TestOnlyCipher } from '../../support/test-only-cipher';
 
 import { createKamailio, TESTBED_PASSWORD, type Kamailio } from './support/kamailio';
-import { freePort } from './support/ports';
-import { refusedCallerScenario, runSipp, scenario } from './support/sipp';
+import { callUser, refusedCallerScenario, scenario } from './support/sipp';
 
 const USER = 'mediaagent';
 type WindowMode = 'silent' | 'refuses' | 'answers';
@@ -57,25 +56,7 @@ async function windowDouble(request: MediaRequest) {
 }
 
 const callAgent = (scenarioFile: string, extra: string[] = []) =>
-  freePort().then((port) =>
-    runSipp([
-      '-sf',
-      scenarioFile,
-      '-s',
-      USER,
-      `127.0.0.1:${kamailio.udpPort}`,
-      '-i',
-      '127.0.0.1',
-      '-p',
-      String(port),
-      '-m',
-      '1',
-      '-timeout',
-      '15s',
-      '-timeout_error',
-      ...extra,
-    ]),
-  );
+  callUser(USER, kamailio.udpPort, scenarioFile, extra);
 
 function nextCall(match: (call: CallState) => boolean): Promise<CallState> {
   return new Promise((resolve) => {

@@ -8,6 +8,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+import { freePort } from './ports';
+
 const SCENARIOS = join(import.meta.dirname, 'scenarios');
 
 export interface SippResult {
@@ -52,6 +54,25 @@ export function transfereeScenario(referTo: string, sipfrag: string): string {
       .replace('__SIPFRAG__', sipfrag),
   );
   return file;
+}
+
+/**
+ * sipp calling `user` through the test bed's Kamailio (UDP, from 127.0.0.1 on a free port), one
+ * call, failing after 15 s; `extra` adds or overrides arguments (for example `-d 300`).
+ */
+export async function callUser(
+  user: string,
+  kamailioUdpPort: number,
+  scenarioFile: string,
+  extra: string[] = [],
+  timeoutMs = 20_000,
+): Promise<SippRun> {
+  const port = await freePort();
+  const args = ['-sf', scenarioFile, '-s', user, `127.0.0.1:${kamailioUdpPort}`, '-i', '127.0.0.1'];
+  return runSipp(
+    [...args, '-p', String(port), '-m', '1', '-timeout', '15s', '-timeout_error', ...extra],
+    timeoutMs,
+  );
 }
 
 export interface SippRun {
