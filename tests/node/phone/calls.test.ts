@@ -173,6 +173,36 @@ describe('incoming calls', () => {
   });
 });
 
+describe('a phone set to answer busy while unavailable', () => {
+  it('refuses with 486 Busy Here instead of 480, never rings, and journals the call as deferred', async () => {
+    const busyPhone = startPhone(
+      {
+        serverUrl: kamailio.wsUrl,
+        sipUser: 'busyagent',
+        domain: '127.0.0.1',
+        authUser: '',
+        password: TESTBED_PASSWORD,
+        displayName: '',
+      },
+      undefined,
+      { unavailableStatus: 486 },
+    );
+    try {
+      await busyPhone.waitFor('registered');
+      busyPhone.phone.setAvailability('break', 60);
+      const caller = await callUser('busyagent', kamailio.udpPort, refusedCallerScenario(486, true, false));
+      await passed(caller);
+      expect(busyPhone.calls).toEqual([]);
+      expect(listCalls(busyPhone.journal, { limit: 1 })[0]).toMatchObject({
+        endReason: 'deferred',
+        sipStatus: 486,
+      });
+    } finally {
+      await busyPhone.phone.close();
+    }
+  });
+});
+
 describe('outgoing calls', () => {
   it('connects to sipp and ends with a local hang-up', async () => {
     const { run, uri } = await callee(scenario('callee.xml'));
