@@ -2,7 +2,7 @@
  * A real Kamailio (registrar + proxy with WebSocket) on loopback for one test file: its own ports,
  * its own run folder and log, started and killed by PID, restartable.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -16,6 +16,9 @@ const START_DEADLINE_MS = 10_000;
 
 export interface Kamailio {
   readonly wsUrl: string;
+  /** The secure WebSocket address (with `tls`), and the certificate to trust for it. */
+  readonly wssUrl: string | null;
+  readonly certificate: string | null;
   readonly udpPort: number;
   readonly wsPort: number;
   readonly logFile: string;
@@ -33,20 +36,59 @@ export interface Kamailio {
 export interface KamailioOptions {
   /** Relay media through an rtpengine listening for ng commands on this UDP port (WITH_RTPENGINE). */
   rtpengineNgPort?: number;
+  /** Also listen for wss:// with a self-signed certificate for 127.0.0.1 (WITH_TLS). */
+  tls?: boolean;
+}
+
+/** A throwaway self-signed certificate for 127.0.0.1 and the tls module's config naming it. */
+function writeTlsConfig(dir: string): { config: string; certificate: string } {
+  const key = join(dir, 'key.pem');
+  const certificate = join(dir, 'cert.pem');
+  execFileSync(
+    'openssl',
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-days',
+      '1',
+      '-subj',
+      '/CN=127.0.0.1',
+      '-addext',
+      'subjectAltName=IP:127.0.0.1',
+      '-keyout',
+      key,
+      '-out',
+      certificate,
+    ],
+    { stdio: 'ignore' },
+  );
+  const config = join(dir, 'tls.cfg');
+  writeFileSync(
+    config,
+    `[server:default]\nmethod = TLSv1.2+\nverify_certificate = no\nrequire_certificate = no\nprivate_key = ${key}\ncertificate = ${certificate}\n`,
+  );
+  return { config, certificate };
 }
 
 export async function createKamailio(options: KamailioOptions = {}): Promise<Kamailio> {
-  const [udpPort = 0, wsPort = 0] = await freePorts(2);
+  const [udpPort = 0, wsPort = 0, wssPort = 0] = await freePorts(3);
   const dir = mkdtempSync(join(tmpdir(), 'steadyline-kamailio-'));
   const cfg = join(dir, 'kamailio.cfg');
-  const template = readFileSync(TEMPLATE, 'utf8');
+  const tls = options.tls ? writeTlsConfig(dir) : null;
+  const defines = [options.rtpengineNgPort && 'WITH_RTPENGINE', tls && 'WITH_TLS'].filter(Boolean);
+  const template = readFileSync(TEMPLATE, 'utf8').replace(
+    '#!KAMAILIO\n',
+    `#!KAMAILIO\n${defines.map((name) => `#!define ${name}\n`).join('')}`,
+  );
   writeFileSync(
     cfg,
-    (options.rtpengineNgPort
-      ? template.replace('#!KAMAILIO\n', '#!KAMAILIO\n#!define WITH_RTPENGINE\n')
-      : template
-    )
+    template
       .replaceAll('__RTPENGINE_NG_PORT__', String(options.rtpengineNgPort ?? 0))
+      .replaceAll('__TLS_CONFIG__', tls?.config ?? '')
+      .replaceAll('__WSS_PORT__', String(tls ? wssPort : 0))
       .replaceAll('__PASSWORD__', TESTBED_PASSWORD)
       .replaceAll('__WS_PORT__', String(wsPort))
       .replaceAll('__UDP_PORT__', String(udpPort)),
@@ -59,6 +101,8 @@ export async function createKamailio(options: KamailioOptions = {}): Promise<Kam
 
   const kamailio: Kamailio = {
     wsUrl: `ws://127.0.0.1:${wsPort}/ws`,
+    wssUrl: tls ? `wss://127.0.0.1:${wssPort}/ws` : null,
+    certificate: tls ? readFileSync(tls.certificate, 'utf8') : null,
     udpPort,
     wsPort,
     logFile,

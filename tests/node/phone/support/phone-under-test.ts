@@ -43,7 +43,12 @@ export function startPhone(
   logger: Logger = silentLogger(),
   options: Pick<
     PhoneServiceDeps,
-    'dtmfMethod' | 'unavailableStatus' | 'keepAlive' | 'registerExpiresSeconds' | 'networkFingerprint'
+    | 'dtmfMethod'
+    | 'unavailableStatus'
+    | 'keepAlive'
+    | 'registerExpiresSeconds'
+    | 'networkFingerprint'
+    | 'webSocket'
   > = {},
 ): PhoneUnderTest {
   const dir = mkdtempSync(join(tmpdir(), 'steadyline-phone-'));
