@@ -4,14 +4,15 @@
  */
 import { WebSocket } from 'ws';
 
-import { createCore, type Core } from '../../main/core/create-core';
+import { createCore, type Core, type CoreDeps } from '../../main/core/create-core';
 import { silentLogger } from '../../main/logging/logger';
 import { SdpOnlyMediaEngine } from '../../main/phone/sdp-only-media-engine';
 import { createConfStore } from '../../main/settings/conf-store';
 
 import { TestOnlyCipher } from './test-only-cipher';
 
-export function createTestCore(dataDir: string): Core {
+/** The real core on a temp folder; SDP-only media unless a test passes its own. */
+export function createTestCore(dataDir: string, media: CoreDeps['media'] = new SdpOnlyMediaEngine()): Core {
   return createCore({
     dataDir,
     settingsStore: createConfStore({ cwd: dataDir }),
@@ -19,6 +20,6 @@ export function createTestCore(dataDir: string): Core {
     logger: silentLogger(),
     version: '0.0.0-test',
     webSocket: WebSocket,
-    media: new SdpOnlyMediaEngine(),
+    media,
   });
 }

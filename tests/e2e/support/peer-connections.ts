@@ -42,8 +42,7 @@ const RECORDER = `
       sinks: [...document.querySelectorAll('audio')].filter((audio) => audio.srcObject).map((audio) => audio.sinkId),
     };
   };
-  window.__testCallTotals = async (index) => {
-    const connection = made[index];
+  const totalsOf = async (connection) => {
     const totals = { received: 0, sent: 0, signalingState: connection ? connection.signalingState : 'none' };
     if (!connection || connection.signalingState === 'closed') return totals;
     (await connection.getStats()).forEach((report) => {
@@ -53,17 +52,8 @@ const RECORDER = `
     });
     return totals;
   };
-  window.__testAudioTotals = async () => {
-    const connection = made.at(-1);
-    const totals = { received: 0, sent: 0, signalingState: connection ? connection.signalingState : 'none' };
-    if (!connection || connection.signalingState === 'closed') return totals;
-    (await connection.getStats()).forEach((report) => {
-      if (report.kind !== 'audio') return;
-      if (report.type === 'inbound-rtp') totals.received += report.packetsReceived || 0;
-      if (report.type === 'outbound-rtp') totals.sent += report.packetsSent || 0;
-    });
-    return totals;
-  };
+  window.__testCallTotals = (index) => totalsOf(made[index]);
+  window.__testAudioTotals = () => totalsOf(made.at(-1));
 })();
 `;
 

@@ -8,16 +8,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { WebSocket } from 'ws';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 
 import type { CallState, MediaRequest } from '../../../preload/contract';
-import { createCore, type Core } from '../../../main/core/create-core';
+import type { Core } from '../../../main/core/create-core';
 import { silentLogger } from '../../../main/logging/logger';
 import { RemoteMediaEngine } from '../../../main/phone/remote-media-engine';
 import { SdpOnlyMediaEngine } from '../../../main/phone/sdp-only-media-engine';
-import { createConfStore } from '../../../main/settings/conf-store';
-import { TestOnlyCipher } from '../../support/test-only-cipher';
+import { createTestCore } from '../../support/test-core';
 
 import { createKamailio, TESTBED_PASSWORD, type Kamailio } from './support/kamailio';
 import { callUser, refusedCallerScenario, scenario } from './support/sipp';
@@ -72,15 +70,7 @@ beforeAll(async () => {
   kamailio = await createKamailio();
   await kamailio.start();
   dataDir = mkdtempSync(join(tmpdir(), 'steadyline-media-calls-'));
-  core = createCore({
-    dataDir,
-    settingsStore: createConfStore({ cwd: dataDir }),
-    cipher: new TestOnlyCipher(),
-    logger: silentLogger(),
-    version: '0.0.0-test',
-    webSocket: WebSocket,
-    media,
-  });
+  core = createTestCore(dataDir, media);
   core.events.subscribe((event, payload) => {
     if (event === 'phone:call') calls.push(payload as CallState);
   });

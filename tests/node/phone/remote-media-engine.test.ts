@@ -7,16 +7,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { WebSocket } from 'ws';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 import type { MediaRequest, MediaResponse } from '../../../preload/contract';
-import { createCore } from '../../../main/core/create-core';
 import { createEventHub } from '../../../main/core/event-hub';
 import { silentLogger } from '../../../main/logging/logger';
 import { MEDIA_ANSWER_TIMEOUT_MS, RemoteMediaEngine } from '../../../main/phone/remote-media-engine';
-import { createConfStore } from '../../../main/settings/conf-store';
-import { TestOnlyCipher } from '../../support/test-only-cipher';
+import { createTestCore } from '../../support/test-core';
 
 const OFFER = 'v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\nm=audio 9 UDP/TLS/RTP/SAVPF 111\r\n';
 const ANSWER = OFFER.replace('o=- 1', 'o=- 2');
@@ -192,16 +189,7 @@ describe('through the real core: event out, router in', () => {
   });
   afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
 
-  const startCore = (media: 'renderer' | RemoteMediaEngine) =>
-    createCore({
-      dataDir,
-      settingsStore: createConfStore({ cwd: dataDir }),
-      cipher: new TestOnlyCipher(),
-      logger: silentLogger(),
-      version: '0.0.0-test',
-      webSocket: WebSocket,
-      media,
-    });
+  const startCore = (media: 'renderer' | RemoteMediaEngine) => createTestCore(dataDir, media);
 
   it('validates the window’s answer against the contract and refuses unknown ones', async () => {
     const core = startCore('renderer');
