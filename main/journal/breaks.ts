@@ -4,7 +4,8 @@ import type Database from 'better-sqlite3';
 import { statement } from './statements';
 
 export type BreakTrigger = 'abusive-call' | 'manual' | 'suggested-long';
-export type BreakEnding = 'completed' | 'ended-early' | 'extended-and-completed' | 'interrupted-by-quit';
+export type BreakEnding =
+  'completed' | 'ended-early' | 'extended-and-completed' | 'interrupted-by-quit' | 'interrupted';
 /** What the phone goes back to when the break ends. */
 export type RestoredAvailability = 'available' | 'dnd';
 
@@ -94,7 +95,7 @@ export function getBreak(db: Database.Database, id: number): BreakRecord | null 
 export function activeBreak(db: Database.Database): BreakRecord | null {
   const row = statement(
     db,
-    'SELECT * FROM breaks WHERE ended_how IS NULL ORDER BY started_at DESC LIMIT 1',
+    'SELECT * FROM breaks WHERE ended_how IS NULL ORDER BY started_at DESC, id DESC LIMIT 1',
   ).get() as BreakRow | undefined;
   return row ? toBreak(row) : null;
 }

@@ -1,7 +1,8 @@
 /**
  * Opens the agent's journal. A damaged or unreadable file is moved aside (never deleted) and a
  * fresh journal is started, so the phone always works; the caller tells the agent where the old
- * file went. A journal from a newer Steadyline is refused, untouched.
+ * file went. A journal from a newer Steadyline is refused, untouched. Calls and breaks a crash
+ * left open are closed as 'interrupted' (crash-recovery.ts).
  */
 import { existsSync } from 'node:fs';
 
@@ -10,6 +11,7 @@ import Database from 'better-sqlite3';
 import type { Logger } from '../logging/logger';
 
 import { checkpointWhileIdle } from './checkpoint';
+import { closeInterrupted, type CrashRecovery } from './crash-recovery';
 import { isDamage, JournalDamagedError, moveAside, type JournalRecovery } from './journal-damage';
 import { migrate, refuseNewer } from './migrate';
 
@@ -19,6 +21,8 @@ export { JournalTooNewError } from './migrate';
 export interface OpenedJournal {
   db: Database.Database;
   recovered: JournalRecovery | null;
+  /** What a crash had left open and this start closed as 'interrupted'. */
+  interrupted: CrashRecovery;
   /** Idle-time housekeeping: moves the WAL into the database and restarts it (see checkpoint.ts). */
   checkpoint(): void;
   close(): void;
@@ -60,15 +64,21 @@ export function openJournal({
 function openAndMigrate(file: string, options: Database.Options, logger: Logger) {
   inspect(file, options);
   const db = new Database(file, options);
+  let interrupted: CrashRecovery;
   try {
     configure(db);
     migrate(db, logger);
+    interrupted = closeInterrupted(db);
   } catch (error) {
     db.close();
     throw error;
   }
+  if (interrupted.calls + interrupted.breaks > 0) {
+    logger.warn(interrupted, 'closed calls and breaks left open by a crash as interrupted');
+  }
   return {
     db,
+    interrupted,
     checkpoint: () => checkpointWhileIdle(db),
     close: () => db.close(),
   };

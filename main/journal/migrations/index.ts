@@ -4,6 +4,7 @@ import { breaksAndReflections } from './002-breaks-and-reflections';
 import { transferredCalls } from './003-transferred-calls';
 import { callQuality } from './004-call-quality';
 import { breakState } from './005-break-state';
+import { interruptedEndings } from './006-interrupted';
 import type { Migration } from './migration';
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -12,5 +13,6 @@ export const MIGRATIONS: readonly Migration[] = [
   transferredCalls,
   callQuality,
   breakState,
+  interruptedEndings,
 ];
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
