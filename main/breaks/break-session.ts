@@ -20,6 +20,7 @@ import type { Clock } from '../phone/clock';
 import type { AvailabilityKeeper } from './availability-keeper';
 import type { BreakBounds } from './break-bounds';
 import type { QueueWebhook } from './queue-webhook';
+import type { WrapUp } from './wrap-up';
 
 export interface BreakSessionDeps {
   journal: Database.Database;
@@ -27,6 +28,7 @@ export interface BreakSessionDeps {
   bounds: () => BreakBounds;
   availability: AvailabilityKeeper;
   queue: QueueWebhook;
+  wrapUp: WrapUp;
   /** The break ended (on time, early, or taken back with its mark). */
   onEnded(record: BreakRecord, how: BreakEnding | 'undone'): void;
   onChanged(): void;
@@ -91,12 +93,9 @@ export function createBreakSession(deps: BreakSessionDeps): BreakSession {
       : Math.max(0, Math.round((clock.now() - ended.startedAt) / 1000));
     finishBreak(journal, ended.id, actualSeconds, how === 'undone' ? 'ended-early' : how);
     record = null;
-    const restored = deps.availability.releaseBreak();
-    deps.queue.post(
-      restored === 'available'
-        ? { state: 'available', reason: 'break-ended', until: null }
-        : { state: 'paused', reason: 'do-not-disturb', until: null },
-    );
+    // The reflection follows: the phone stays paused for it, at most up to the ceiling.
+    const wrapUpUntil = how === 'undone' ? 0 : ended.startedAt + deps.bounds().ceilingSeconds * 1000;
+    deps.wrapUp.begin(wrapUpUntil, deps.availability.chosen());
     deps.onEnded({ ...ended, actualSeconds, endedHow: how === 'undone' ? 'ended-early' : how }, how);
     deps.onChanged();
   }
@@ -127,6 +126,7 @@ export function createBreakSession(deps: BreakSessionDeps): BreakSession {
         plannedSeconds: Math.max(1, Math.round(seconds)),
         restoreAvailability: deps.availability.chosen(),
       };
+      deps.wrapUp.supersede();
       record = {
         ...entry,
         id: startBreak(journal, entry),

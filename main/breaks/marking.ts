@@ -8,7 +8,7 @@ import type { z } from 'zod';
 
 import type { MarkInput, MarkReceipt, RecoveryPolicy } from '../../preload/contract';
 import { UserFacingError } from '../ipc/user-facing-error';
-import { addMark, countAbusiveMarksSince, getMark, undoMark } from '../journal/marks';
+import { addMark, countAbusiveMarksSince, getMark, marksForCall, undoMark } from '../journal/marks';
 
 import type { CallTracker, TrackedCall } from './call-tracker';
 
@@ -25,7 +25,9 @@ export interface MarkingDeps {
 export interface Marked {
   receipt: MarkReceipt;
   call: TrackedCall;
-  /** Abusive marks (this one included) within the policy's window, for the longer-break suggestion. */
+  /** The call was marked already: this mark replaced that one. */
+  replaced: boolean;
+  /** Calls marked abusive (this one included) within the policy's window, for the longer-break suggestion. */
   recentAbusive: number;
 }
 
@@ -43,9 +45,15 @@ function markableCall(deps: MarkingDeps, handle: string) {
   return call;
 }
 
+/**
+ * Marks a call. A call carries one mark at a time: marking it again changes the mark (the one it
+ * had is taken back), so a call is never counted twice.
+ */
 export function markCall(deps: MarkingDeps, input: z.output<typeof MarkInput>): Marked {
   const call = markableCall(deps, input.callId);
   const createdAt = deps.now();
+  const standing = marksForCall(deps.journal, call.journalId).filter((mark) => mark.undoneAt === null);
+  for (const mark of standing) undoMark(deps.journal, mark.id, createdAt);
   const markId = addMark(
     deps.journal,
     input.kind === 'abusive'
@@ -62,6 +70,7 @@ export function markCall(deps: MarkingDeps, input: z.output<typeof MarkInput>): 
   return {
     receipt: { markId, kind: input.kind, callId: input.callId, undoUntil: createdAt + UNDO_WINDOW_MS },
     call,
+    replaced: standing.length > 0,
     recentAbusive: countAbusiveMarksSince(deps.journal, since),
   };
 }

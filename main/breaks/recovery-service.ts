@@ -30,6 +30,7 @@ import { markCall, undoMarkInTime } from './marking';
 import { keepNotesWithinRetention } from './note-retention';
 import { createQueueWebhook, type QueueStatusValue } from './queue-webhook';
 import { saveReflectionOn } from './reflection';
+import { createWrapUp } from './wrap-up';
 
 export interface RecoverySettingsSource {
   recovery(): RecoverySettings;
@@ -65,6 +66,8 @@ export function createRecoveryService(deps: RecoveryDeps) {
   let suggestLonger: RecoveryState['suggestLonger'] = null;
   let reflection: RecoveryState['reflection'] = null;
   let queueStatus: QueueStatusValue = { state: 'off', error: null };
+  /** Calls (journal ids) that have had their break: one call starts at most one. */
+  const hadBreak = new Set<number>();
 
   const state = (): RecoveryState => ({
     active: session.current(),
@@ -94,13 +97,16 @@ export function createRecoveryService(deps: RecoveryDeps) {
       publish();
     },
   });
+  const wrapUp = createWrapUp({ clock, availability, queue, onChanged: publish });
   const session = createBreakSession({
     journal,
     clock,
     bounds,
     availability,
     queue,
+    wrapUp,
     onEnded: (ended, how) => {
+      if (how === 'undone' && ended.callId !== null) hadBreak.delete(ended.callId);
       breakMarkId = null;
       suggestLonger = null;
       reflection = how === 'undone' ? null : { breakId: ended.id, callId: ended.callId };
@@ -122,6 +128,7 @@ export function createRecoveryService(deps: RecoveryDeps) {
     const { trigger, callId, seconds, markId } = scheduled;
     scheduled = null;
     reflection = null;
+    if (callId !== null) hadBreak.add(callId);
     session.start(trigger, callId, seconds);
     breakMarkId = markId;
     deps.events.publish('journal:changed', { table: 'breaks' });
@@ -136,6 +143,8 @@ export function createRecoveryService(deps: RecoveryDeps) {
   }
 
   session.resume();
+  const resumed = session.current();
+  if (resumed?.callId != null) hadBreak.add(resumed.callId);
   const stopRetention = keepNotesWithinRetention({
     journal,
     clock,
@@ -152,12 +161,17 @@ export function createRecoveryService(deps: RecoveryDeps) {
     mark(input: z.output<typeof MarkInput>): MarkReceipt {
       const marked = markCall(marking, input);
       deps.events.publish('journal:changed', { table: 'call_marks' });
+      const { journalId } = marked.call;
+      const ownScheduled = scheduled?.callId === journalId;
+      if (ownScheduled && input.kind === 'proud') scheduled = null;
       if (input.kind === 'abusive') {
         const repeated = policy().repeatedAbuse;
-        if (marked.recentAbusive >= repeated.marks)
+        if (marked.recentAbusive >= repeated.marks && !marked.replaced)
           suggestLonger = { marks: marked.recentAbusive, seconds: bounds().longSeconds };
-        if (!session.current() && !scheduled) {
-          const { journalId } = marked.call;
+        if (ownScheduled && scheduled) scheduled.markId = marked.receipt.markId;
+        if (breakMarkId !== null && session.current()?.callId === journalId)
+          breakMarkId = marked.receipt.markId;
+        if (!session.current() && !scheduled && !hadBreak.has(journalId)) {
           schedule({
             trigger: 'abusive-call',
             seconds: bounds().defaultSeconds,
@@ -165,8 +179,8 @@ export function createRecoveryService(deps: RecoveryDeps) {
             markId: marked.receipt.markId,
           });
         }
-        publish();
       }
+      publish();
       return marked.receipt;
     },
     undoMark(markId: number) {
@@ -199,12 +213,14 @@ export function createRecoveryService(deps: RecoveryDeps) {
     saveReflection(input: z.output<typeof ReflectionInput>) {
       saveReflectionOn(journal, input, clock.now());
       if (reflection?.breakId === input.breakId) reflection = null;
+      wrapUp.finish();
       deps.events.publish('journal:changed', { table: 'reflections' });
       publish();
       return state();
     },
     skipReflection() {
       reflection = null;
+      wrapUp.finish();
       publish();
       return state();
     },
@@ -212,6 +228,7 @@ export function createRecoveryService(deps: RecoveryDeps) {
     queueIdle: () => queue.idle(),
     close() {
       session.stop();
+      wrapUp.stop();
       calls.stop();
       stopRetention();
     },

@@ -101,10 +101,10 @@ export function getMark(db: Database.Database, id: number): CallMark | null {
   return row ? toMark(row) : null;
 }
 
-export const COUNT_ABUSIVE_SQL = `SELECT count(*) AS marks FROM call_marks
+export const COUNT_ABUSIVE_SQL = `SELECT count(DISTINCT call_id) AS marks FROM call_marks
   WHERE created_at >= ? AND kind = 'abusive' AND undone_at IS NULL`;
 
-/** Abusive marks (not undone) made since `since`: repeated abuse suggests a longer break. */
+/** Calls marked abusive (marks not undone) since `since`: repeated abuse suggests a longer break. */
 export function countAbusiveMarksSince(db: Database.Database, since: number): number {
   return (statement(db, COUNT_ABUSIVE_SQL).get(since) as { marks: number }).marks;
 }

@@ -26,18 +26,20 @@ const webhookPolicy = (overrides = {}) =>
   });
 
 describe('the queue webhook', () => {
-  it('tells the queue "paused" until the break ends, then "available", and nothing else', async () => {
+  it('tells the queue "paused" until the break and its wrap-up end, then "available", and nothing else', async () => {
     const h = startHarness(webhookPolicy());
     const call = h.connect('call-1');
     h.recovery.mark({ callId: call.id, kind: 'abusive', severity: 3, categories: ['insults'] });
     h.hangUp(call);
-    const { endsAt } = activeOf(h.recovery.state());
+    const { endsAt, latestEndsAt } = activeOf(h.recovery.state());
     await h.recovery.queueIdle();
     expect(h.recovery.state().queue).toEqual({ state: 'sent', error: null });
     await h.clock.advance(90_000);
+    h.recovery.skipReflection();
     await h.recovery.queueIdle();
     expect(queue.received).toEqual([
       { agent: 'dana', state: 'paused', reason: 'recovery-break', until: new Date(endsAt).toISOString() },
+      { agent: 'dana', state: 'paused', reason: 'recovery-break', until: new Date(latestEndsAt).toISOString() },
       { agent: 'dana', state: 'available', reason: 'break-ended', until: null },
     ]);
   });

@@ -52,6 +52,9 @@ describe('an abusive call', () => {
       active: null,
       reflection: { breakId: active.id, callId: active.callId },
     });
+    // Wrap-up: paused while the agent is in the reflection, up to the 600 s ceiling from the start.
+    expect(h.phone.last).toEqual({ availability: 'break', retryAfterSeconds: 510 });
+    h.recovery.skipReflection();
     expect(h.phone.last).toEqual({ availability: 'available', retryAfterSeconds: undefined });
     expect(getBreak(h.journal.db, active.id)).toMatchObject({
       plannedSeconds: 90,
@@ -161,12 +164,15 @@ describe('the break', () => {
     h.recovery.chooseAvailability('dnd');
     h.recovery.startManual();
     await h.clock.advance(90 * SECOND);
+    h.recovery.skipReflection();
     expect(h.phone.last?.availability).toBe('dnd');
 
     h.recovery.startManual();
     expect(h.recovery.chooseAvailability('available')).toBe('break');
     expect(h.phone.last?.availability).toBe('break');
     await h.clock.advance(90 * SECOND);
+    expect(h.phone.last?.availability).toBe('break');
+    h.recovery.skipReflection();
     expect(h.phone.last?.availability).toBe('available');
   });
 
@@ -245,6 +251,7 @@ describe('a restart', () => {
     expect(after.phone.last).toEqual({ availability: 'break', retryAfterSeconds: 55 });
     await after.clock.advance(55 * SECOND);
     expect(after.recovery.state().active).toBeNull();
+    after.recovery.skipReflection();
     expect(after.phone.last?.availability).toBe('dnd');
     expect(getBreak(after.journal.db, id)).toMatchObject({ endedHow: 'completed', actualSeconds: 90 });
   });
