@@ -1,0 +1,10 @@
+/**
+ * Every schema step, in ascending `version` order (the file's number; gaps are allowed). 001-004 are the collector
+ * core's (teams, enrollment, summaries, figures); 005 on are the lead dashboard's. Add a numbered
+ * file and list it here (see collector/README.md).
+ */
+import { teamsAndSummaries } from './001-teams-and-summaries';
+import { teamFigures } from './002-team-figures';
+import type { Migration } from './migration';
+
+export const MIGRATIONS: readonly Migration[] = [teamsAndSummaries, teamFigures];
