@@ -10,6 +10,7 @@ import type { SipAccount } from '../../settings/settings-service';
 import type { MediaEngine } from '../media-engine';
 
 import { BridgedSessionDescriptionHandler } from './bridged-sdh';
+import { installInboundGuard, type GuardCounts } from './inbound-guard';
 import { SipCalls, type SipCallsDelegate } from './sip-calls';
 
 export type RegistrationOutcome =
@@ -58,6 +59,8 @@ export class SipUserAgent {
   private readonly userAgent: UserAgent;
   private readonly registerer: Registerer;
   readonly calls: SipCalls;
+  /** What the inbound guard answered, dropped or caught (see inbound-guard.ts). */
+  readonly guardCounts: Readonly<GuardCounts>;
   private stopping = false;
 
   constructor(private readonly options: SipUserAgentOptions) {
@@ -65,6 +68,7 @@ export class SipUserAgent {
     const uri = UserAgent.makeURI(`sip:${account.sipUser}@${account.domain}`);
     if (!uri) throw new Error('The SIP user or domain is not valid.');
     this.userAgent = new UserAgent(this.userAgentOptions(uri));
+    this.guardCounts = installInboundGuard(this.userAgent, options.logger);
     this.calls = new SipCalls(this.userAgent, options.calls);
     this.registerer = new Registerer(this.userAgent, {
       expires: options.registerExpiresSeconds ?? 300,

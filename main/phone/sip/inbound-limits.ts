@@ -1,0 +1,28 @@
+/**
+ * The limits Steadyline puts on what a SIP peer may send (main/phone/README.md lists them). Each is
+ * far above anything a PBX sends in practice (an INVITE with SDP is 2-5 KB), and low enough that a
+ * hostile peer cannot make the engine parse, show or store megabytes.
+ */
+
+/** A whole SIP message, in characters of the WebSocket frame; larger requests get 513. */
+export const MAX_MESSAGE_CHARS = 65_536;
+/** Past this a message is dropped unread: answering it would mean scanning it. */
+export const MAX_SCANNED_CHARS = 1_048_576;
+/** One header field (its folded lines joined); a longer one makes the request a 513. */
+export const MAX_HEADER_CHARS = 8_192;
+/** Header fields in one message. */
+export const MAX_HEADER_FIELDS = 256;
+/** A caller's display name is cut to this many characters for the window and the journal. */
+export const MAX_DISPLAY_NAME_CHARS = 128;
+/** Calls ringing at once (call waiting included); the next is answered 486 Busy Here and journaled. */
+export const MAX_RINGING_CALLS = 8;
+
+/** Cuts a display name from the network to `MAX_DISPLAY_NAME_CHARS` (never inside a surrogate pair). */
+export function cutDisplayName(name: string | null | undefined): string | null {
+  if (!name) return null;
+  if (name.length <= MAX_DISPLAY_NAME_CHARS) return name;
+  const cut = name.slice(0, MAX_DISPLAY_NAME_CHARS);
+  const last = cut.charCodeAt(cut.length - 1);
+  const endsInHighSurrogate = last >= 0xd800 && last <= 0xdbff;
+  return `${endsInHighSurrogate ? cut.slice(0, -1) : cut}…`;
+}
