@@ -1,13 +1,11 @@
 /** Recovery breaks: when they started, what was planned, and how they ended. */
 import type Database from 'better-sqlite3';
 
+import type { BreakEnding, BreakTrigger, RestoredAvailability } from '../../preload/schemas/common';
+
 import { statement } from './statements';
 
-export type BreakTrigger = 'abusive-call' | 'manual' | 'suggested-long';
-export type BreakEnding =
-  'completed' | 'ended-early' | 'extended-and-completed' | 'interrupted-by-quit' | 'interrupted';
-/** What the phone goes back to when the break ends. */
-export type RestoredAvailability = 'available' | 'dnd';
+export type { BreakEnding, BreakTrigger, RestoredAvailability };
 
 export interface NewBreak {
   callId: number | null;

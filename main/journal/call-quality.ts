@@ -4,7 +4,7 @@
  */
 import type Database from 'better-sqlite3';
 
-import type { CallQuality, CallRecord } from '../../preload/contract';
+import type { CallQuality, JournalCall } from '../../preload/contract';
 
 import { statement } from './statements';
 
@@ -58,6 +58,6 @@ export function qualityOfCall(db: Database.Database, callId: number): CallQualit
 }
 
 /** The calls with their quality summaries (a primary-key lookup each; a page is at most 500). */
-export function withQuality(db: Database.Database, calls: CallRecord[]): CallRecord[] {
+export function withQuality(db: Database.Database, calls: JournalCall[]): JournalCall[] {
   return calls.map((call) => ({ ...call, quality: qualityOfCall(db, call.id) }));
 }

@@ -2,12 +2,11 @@
 import type Database from 'better-sqlite3';
 import type { z } from 'zod';
 
-import type { CallRecord, ListCallsInput } from '../../preload/contract';
+import type { CallDirection, CallEndReason, JournalCall, ListCallsInput } from '../../preload/contract';
 
 import { statement } from './statements';
 
-export type CallDirection = CallRecord['direction'];
-export type CallEndReason = NonNullable<CallRecord['endReason']>;
+export type { CallDirection, CallEndReason };
 
 export interface NewCall {
   direction: CallDirection;
@@ -30,7 +29,7 @@ interface CallRow {
   sip_status: number | null;
 }
 
-const toCallRecord = (row: CallRow): CallRecord => ({
+const toJournalCall = (row: CallRow): JournalCall => ({
   id: row.id,
   direction: row.direction,
   remoteUri: row.remote_uri,
@@ -71,9 +70,9 @@ export function endCall(db: Database.Database, id: number, end: CallEnd): void {
   ).run({ id, ...end });
 }
 
-export function getCall(db: Database.Database, id: number): CallRecord | null {
+export function getCall(db: Database.Database, id: number): JournalCall | null {
   const row = statement(db, 'SELECT * FROM calls WHERE id = ?').get(id) as CallRow | undefined;
-  return row ? toCallRecord(row) : null;
+  return row ? toJournalCall(row) : null;
 }
 
 /** LIKE pattern matching `text` literally anywhere (its own % and _ are escaped). */
@@ -87,7 +86,7 @@ export const SEARCH_CALLS_SQL = `SELECT * FROM calls WHERE started_at < @before
   ORDER BY started_at DESC, id DESC LIMIT @limit`;
 
 /** Newest first, a page at a time (`before` is the oldest start time already shown). */
-export function listCalls(db: Database.Database, query: z.output<typeof ListCallsInput>): CallRecord[] {
+export function listCalls(db: Database.Database, query: z.output<typeof ListCallsInput>): JournalCall[] {
   const before = query.before ?? Number.MAX_SAFE_INTEGER;
   const rows = query.search
     ? statement(db, SEARCH_CALLS_SQL).all({
@@ -96,5 +95,5 @@ export function listCalls(db: Database.Database, query: z.output<typeof ListCall
         pattern: containsPattern(query.search),
       })
     : statement(db, LIST_CALLS_SQL).all({ before, limit: query.limit });
-  return (rows as CallRow[]).map(toCallRecord);
+  return (rows as CallRow[]).map(toJournalCall);
 }

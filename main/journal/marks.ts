@@ -1,17 +1,13 @@
 /** Marks an agent puts on a call: abusive (with categories and severity) or a call they are proud of. */
 import type Database from 'better-sqlite3';
 
+import { AbuseCategory, type MarkKind } from '../../preload/schemas/common';
+
 import { statement } from './statements';
 
-export const ABUSE_CATEGORIES = [
-  'shouting',
-  'insults',
-  'threats',
-  'harassment',
-  'sexual-harassment',
-  'other',
-] as const;
-export type AbuseCategory = (typeof ABUSE_CATEGORIES)[number];
+/** The categories the `call_mark_categories.category` CHECK allows (tests/node/journal/checks-match-schemas.test.ts). */
+export const ABUSE_CATEGORIES = AbuseCategory.options;
+export type { AbuseCategory };
 
 export type NewMark =
   | { callId: number; kind: 'abusive'; severity: 1 | 2 | 3; categories: AbuseCategory[]; createdAt: number }
@@ -27,7 +23,7 @@ export type MarkOfCall = NewMark extends infer Mark
 export interface CallMark {
   id: number;
   callId: number;
-  kind: 'abusive' | 'proud';
+  kind: MarkKind;
   severity: number | null;
   categories: AbuseCategory[];
   createdAt: number;
@@ -64,7 +60,7 @@ export function undoMark(db: Database.Database, id: number, undoneAt: number): b
 interface MarkRow {
   id: number;
   call_id: number;
-  kind: 'abusive' | 'proud';
+  kind: MarkKind;
   severity: number | null;
   created_at: number;
   undone_at: number | null;

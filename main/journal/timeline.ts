@@ -4,7 +4,7 @@
  */
 import type Database from 'better-sqlite3';
 
-import type { TimelineEntry, TimelineFilter } from '../../preload/contract';
+import type { BreakTrigger, CallDirection, TimelineEntry, TimelineFilter } from '../../preload/contract';
 
 import { marksForCall } from './marks';
 import { statement } from './statements';
@@ -23,7 +23,7 @@ const CALLS_SQL: Record<'all' | 'abusive' | 'proud', string> = {
 
 interface CallRow {
   id: number;
-  direction: 'inbound' | 'outbound';
+  direction: CallDirection;
   remote_uri: string;
   remote_display_name: string | null;
   started_at: number;
@@ -54,7 +54,7 @@ function breakEntries(db: Database.Database, limit: number): TimelineEntry[] {
   const rows = statement(db, 'SELECT * FROM breaks ORDER BY started_at DESC LIMIT ?').all(limit) as Array<{
     id: number;
     call_id: number | null;
-    trigger: 'abusive-call' | 'manual' | 'suggested-long';
+    trigger: BreakTrigger;
     started_at: number;
     planned_seconds: number;
     actual_seconds: number | null;

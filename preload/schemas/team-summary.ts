@@ -9,7 +9,7 @@
  */
 import { z } from 'zod';
 
-import { AbuseCategory } from '../recovery-schemas';
+import { AbuseCategory } from './common';
 
 /** An ISO week, `2026-W48` (Monday start). */
 export const IsoWeek = z.string().regex(/^\d{4}-W(0[1-9]|[1-4]\d|5[0-3])$/, 'an ISO week such as 2026-W48');

@@ -1,7 +1,7 @@
 import { useEffect, useId } from 'react';
 import { useTranslation } from 'react-i18next';
 
-import type { CallRecord } from '../../../preload/contract';
+import type { JournalCall } from '../../../preload/contract';
 import { useCallsStore } from '../stores/calls-store';
 import { useHistoryStore } from '../stores/history-store';
 
@@ -9,7 +9,7 @@ import { formatDuration } from './CallTimer';
 import { QualityFigures } from './QualityFigures';
 import { numberOf } from './remote-party';
 
-function HistoryEntry({ call }: { call: CallRecord }) {
+function HistoryEntry({ call }: { call: JournalCall }) {
   const { t, i18n } = useTranslation();
   const dial = useCallsStore((store) => store.dial);
   const number = numberOf(call.remoteUri);

@@ -1,13 +1,13 @@
 /** The call history: the newest calls from the journal, searchable, refreshed when calls change. */
 import { create } from 'zustand';
 
-import type { CallRecord } from '../../../preload/contract';
+import type { JournalCall } from '../../../preload/contract';
 import { bridge } from '../bridge';
 
 const PAGE = 50;
 
 interface HistoryStore {
-  calls: CallRecord[];
+  calls: JournalCall[];
   search: string;
   loading: boolean;
   failure: string | null;
@@ -17,7 +17,7 @@ interface HistoryStore {
 }
 
 export const initialHistory = {
-  calls: [] as CallRecord[],
+  calls: [] as JournalCall[],
   search: '',
   loading: false,
   failure: null as string | null,

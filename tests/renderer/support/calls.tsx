@@ -1,7 +1,7 @@
 /** Call fixtures and helpers shared by the screen tests (parsed through the contract, so they follow it). */
 import { act, render, screen } from '@testing-library/react';
 
-import { CallRecord, CallState } from '../../../preload/contract';
+import { CallState, JournalCall } from '../../../preload/contract';
 import { App } from '../../../renderer/src/App';
 import { transport } from '../setup';
 
@@ -26,8 +26,8 @@ export const second: CallState = {
   waiting: true,
 };
 
-export const record = (overrides: Partial<CallRecord> = {}): CallRecord =>
-  CallRecord.parse({
+export const record = (overrides: Partial<JournalCall> = {}): JournalCall =>
+  JournalCall.parse({
     id: 1,
     direction: 'outbound',
     remoteUri: 'sip:0501234567@pbx.example.org',

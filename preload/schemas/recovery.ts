@@ -1,11 +1,11 @@
 /**
- * The recovery part of the IPC contract (marks, breaks, reflections, the journal view), kept
- * beside `contract.ts`, which lists these schemas in its channel tables. Imports only zod.
+ * Recovery: the policy IT sets and the agent's preferences, marks on calls, breaks and the
+ * reflection after one (`recovery:*`, `marks:*`, `breaks:*`, `reflections:*`). Imports only zod.
  */
 import { z } from 'zod';
 
-const CallHandle = z.string().min(1).max(200);
-const JournalId = z.number().int().positive();
+import { AbuseCategory, BreakTrigger, CallHandle, JournalId, MarkKind } from './common';
+
 const seconds = (min: number, max: number) => z.number().int().min(min).max(max);
 
 // ---------------------------------------------------------------- policy and preferences
@@ -63,16 +63,6 @@ export type RecoverySettings = z.infer<typeof RecoverySettings>;
 
 // ---------------------------------------------------------------- marks
 
-export const AbuseCategory = z.enum([
-  'shouting',
-  'insults',
-  'threats',
-  'harassment',
-  'sexual-harassment',
-  'other',
-]);
-export type AbuseCategory = z.infer<typeof AbuseCategory>;
-
 export const MarkInput = z.discriminatedUnion('kind', [
   z.object({
     callId: CallHandle,
@@ -86,7 +76,7 @@ export type MarkInput = z.input<typeof MarkInput>;
 
 export const MarkReceipt = z.object({
   markId: JournalId,
-  kind: z.enum(['abusive', 'proud']),
+  kind: MarkKind,
   callId: CallHandle,
   /** Until this time (ms since epoch) the mark can be undone. */
   undoUntil: z.number(),
@@ -94,9 +84,6 @@ export const MarkReceipt = z.object({
 export type MarkReceipt = z.infer<typeof MarkReceipt>;
 
 // ---------------------------------------------------------------- breaks
-
-export const BreakTrigger = z.enum(['abusive-call', 'manual', 'suggested-long']);
-export type BreakTrigger = z.infer<typeof BreakTrigger>;
 
 export const ActiveBreak = z.object({
   id: JournalId,
@@ -151,67 +138,3 @@ export const ReflectionInput = z.object({
   talkToLead: z.boolean().default(false),
 });
 export type ReflectionInput = z.input<typeof ReflectionInput>;
-
-// ---------------------------------------------------------------- the journal view
-
-export const TimelineFilter = z.enum(['all', 'abusive', 'proud', 'breaks', 'reflections']);
-export type TimelineFilter = z.infer<typeof TimelineFilter>;
-
-export const TimelineQuery = z
-  .object({
-    filter: TimelineFilter.default('all'),
-    limit: z.number().int().min(1).max(500).default(100),
-  })
-  .default({ filter: 'all', limit: 100 });
-
-const TimelineMark = z.object({
-  id: JournalId,
-  kind: z.enum(['abusive', 'proud']),
-  severity: z.number().int().nullable(),
-  categories: z.array(AbuseCategory),
-  undone: z.boolean(),
-});
-
-export const TimelineEntry = z.discriminatedUnion('kind', [
-  z.object({
-    kind: z.literal('call'),
-    id: JournalId,
-    at: z.number(),
-    direction: z.enum(['inbound', 'outbound']),
-    remoteUri: z.string(),
-    remoteDisplayName: z.string().nullable(),
-    endReason: z.string().nullable(),
-    marks: z.array(TimelineMark),
-  }),
-  z.object({
-    kind: z.literal('break'),
-    id: JournalId,
-    at: z.number(),
-    callId: JournalId.nullable(),
-    trigger: BreakTrigger,
-    plannedSeconds: z.number().int(),
-    actualSeconds: z.number().int().nullable(),
-    endedHow: z.string().nullable(),
-  }),
-  z.object({
-    kind: z.literal('reflection'),
-    id: JournalId,
-    at: z.number(),
-    breakId: JournalId.nullable(),
-    callId: JournalId.nullable(),
-    mood: z.number().int(),
-    difficulty: z.number().int(),
-    notAboutMe: z.number().int().nullable(),
-    felt: z.string().nullable(),
-    thought: z.string().nullable(),
-    helped: z.array(z.string()),
-    talkToLead: z.boolean(),
-  }),
-]);
-export type TimelineEntry = z.infer<typeof TimelineEntry>;
-
-export const ExportInput = z.object({ format: z.enum(['csv', 'json']) });
-export const ExportFile = z.object({ fileName: z.string(), mimeType: z.string(), content: z.string() });
-export type ExportFile = z.infer<typeof ExportFile>;
-
-export const DeleteEntryInput = z.object({ kind: z.enum(['call', 'break', 'reflection']), id: JournalId });

@@ -1,0 +1,61 @@
+/** Registration, availability and the agent's phone preferences (`phone:*`, `settings:getPhone`). Imports only zod. */
+import { z } from 'zod';
+
+export const RegistrationState = z.discriminatedUnion('state', [
+  z.object({ state: z.literal('not-configured') }),
+  z.object({ state: z.literal('connecting') }),
+  z.object({ state: z.literal('registered'), aor: z.string() }),
+  z.object({
+    state: z.literal('retrying'),
+    nextAttemptInSeconds: z.number().int().min(0),
+    reason: z.string(),
+  }),
+  z.object({ state: z.literal('auth-failed'), reason: z.string() }),
+  z.object({
+    state: z.literal('unreachable'),
+    nextAttemptInSeconds: z.number().int().min(0),
+    reason: z.string(),
+  }),
+]);
+export type RegistrationState = z.infer<typeof RegistrationState>;
+
+export const Availability = z.enum(['available', 'break', 'dnd']);
+export type Availability = z.infer<typeof Availability>;
+
+/** An Electron accelerator (`CommandOrControl+Shift+A`, `F9`), or '' for no hotkey. */
+const Accelerator = z
+  .string()
+  .trim()
+  .max(64)
+  .regex(
+    /^$|^((CommandOrControl|CmdOrCtrl|Command|Cmd|Control|Ctrl|Alt|Option|AltGr|Shift|Super|Meta)\+)*([A-Z0-9]|F([1-9]|1[0-9]|2[0-4])|Space|Tab|Enter|Escape|Backspace|Delete|Insert|Home|End|PageUp|PageDown|Up|Down|Left|Right|Plus|Minus)$/,
+    'accelerator',
+  );
+
+export const HotkeyAction = z.enum(['answer', 'hangup', 'mute', 'markAbusive']);
+export type HotkeyAction = z.infer<typeof HotkeyAction>;
+
+/** A STUN or TURN server URL for call audio (TURN credentials are not stored yet). */
+const IceServerUrl = z
+  .string()
+  .trim()
+  .max(256)
+  .regex(/^(stun|stuns|turn|turns):[^\s]+$/i, 'ice-url');
+
+/** The agent's audio devices and phone behaviour. Device ids are the browser's; '' means the system default. */
+export const PhonePreferences = z.object({
+  microphoneId: z.string().max(256),
+  speakerId: z.string().max(256),
+  ringerId: z.string().max(256),
+  /** Answer incoming calls by themselves after a short beep. */
+  autoAnswer: z.boolean(),
+  iceServers: z.array(IceServerUrl).max(8),
+  hotkeys: z.record(HotkeyAction, Accelerator),
+});
+export type PhonePreferences = z.infer<typeof PhonePreferences>;
+
+/** What the agent switches to; `retryAfterSeconds` goes in the Retry-After of a refused call. */
+export const AvailabilityChange = z.object({
+  availability: Availability,
+  retryAfterSeconds: z.number().int().min(1).max(3600).optional(),
+});
