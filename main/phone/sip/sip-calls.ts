@@ -1,80 +1,41 @@
 /**
  * Calls over sip.js, in Steadyline's vocabulary: incoming calls are admitted (or refused, for
- * breaks and do-not-disturb) before they ring, and every call ends with one reason and status.
+ * breaks and do-not-disturb) before they ring, outgoing calls ring (180), play early media (183
+ * with SDP) and follow redirects (3xx), and every call ends with one reason and status.
  */
-import { Grammar, Invitation, Inviter, SessionState, UserAgent, type Session } from 'sip.js';
+import { Invitation, Inviter, SessionState, UserAgent, type Session, type URI } from 'sip.js';
 
-import { offersHold, type HoldOption } from './bridged-sdh';
+import { systemClock, type Clock } from '../clock';
 
-export type CallEndReason =
-  | 'local-hangup'
-  | 'remote-hangup'
-  | 'declined'
-  | 'cancelled'
-  | 'busy'
-  | 'failed'
-  | 'transport-lost'
-  | 'transferred';
+import { offersHold } from './bridged-sdh';
+import {
+  endReasonOf,
+  newRecord,
+  type CallEndReason,
+  type CallRecord,
+  type DtmfMethod,
+  type SipCallsDelegate,
+  type TransferTarget,
+} from './call-types';
+import { reinvite, sendTones } from './in-call';
+import { remotePartyOf } from './remote-party';
+import { nextRedirect, startTrail, type RedirectTrail } from './redirects';
+import { transferCall } from './transfer';
 
-/** Where a transfer sends the other side: an address (blind) or another connected call (attended). */
-export type TransferTarget = { uri: string } | { callId: string };
-
-export interface RemoteParty {
-  uri: string;
-  displayName: string | null;
-}
-
-export interface IncomingCallInfo {
-  id: string;
-  sipCallId: string;
-  remote: RemoteParty;
-}
-
-export type CallEvent =
-  | { kind: 'early' }
-  | { kind: 'hold'; by: 'local' | 'remote'; held: boolean }
-  | { kind: 'established' }
-  | { kind: 'ended'; reason: CallEndReason; sipStatus: number | null };
-
-export interface Refusal {
-  statusCode: 480 | 486 | 603;
-  retryAfterSeconds?: number;
-}
-
-export interface SipCallsDelegate {
-  /** Decides, before anything rings, whether an incoming call may ring (null) or is refused. */
-  admit(call: IncomingCallInfo): Refusal | null;
-  onRinging(call: IncomingCallInfo): void;
-  onCallEvent(id: string, event: CallEvent): void;
-}
-
-interface CallRecord {
-  session: Session;
-  localReason: CallEndReason | null;
-  remoteStatus: number | null;
-  remoteCancelled: boolean;
-  established: boolean;
-  ended: boolean;
-  /** Settles when the dialog is confirmed: at once for our calls, on the caller's ACK for theirs. */
-  confirmed: Promise<void>;
-  confirm: () => void;
-  /** Set while a transfer of this call is under way; `accepted` once the other side took the REFER. */
-  transfer: { accepted: boolean; settle(error?: Error): void } | null;
-}
-
-export type DtmfMethod = 'rfc4733' | 'info';
-const DTMF_DURATION_MS = 160;
-/** How long a transfer may wait for the other side's final NOTIFY (RFC 3515) before giving up. */
-export const TRANSFER_CONFIRM_MS = 32_000;
+export type * from './call-types';
+export { TRANSFER_CONFIRM_MS } from './transfer';
 
 const REASON_PHRASES = { 480: 'Temporarily Unavailable', 486: 'Busy Here', 603: 'Decline' } as const;
 
 export class SipCalls {
   private readonly calls = new Map<string, CallRecord>();
+  /** sip.js session id → our call id (they differ once a redirect replaced the first INVITE). */
+  private readonly callIds = new Map<string, string>();
 
   constructor(
     private readonly userAgent: UserAgent,
     private readonly delegate: SipCallsDelegate,
+    private readonly clock: Clock = systemClock,
   ) {}
 
   /** Live calls (for leak checks: it must return to 0 when every call has ended). */
@@ -82,8 +43,13 @@ export class SipCalls {
     return this.calls.size;
   }
 
+  /** Our call id for a sip.js session (media is keyed by it, so a redirect keeps the same audio). */
+  callIdOf(sessionId: string): string {
+    return this.callIds.get(sessionId) ?? sessionId;
+  }
+
   onInvite(invitation: Invitation): void {
-    const info: IncomingCallInfo = {
+    const info = {
       id: invitation.id,
       sipCallId: invitation.request.callId,
       remote: remotePartyOf(invitation),
@@ -91,16 +57,13 @@ export class SipCalls {
     const refusal = this.delegate.admit(info);
     if (refusal) {
       const extraHeaders = refusal.retryAfterSeconds ? [`Retry-After: ${refusal.retryAfterSeconds}`] : [];
+      const reasonPhrase = REASON_PHRASES[refusal.statusCode];
       void invitation
-        .reject({
-          statusCode: refusal.statusCode,
-          reasonPhrase: REASON_PHRASES[refusal.statusCode],
-          extraHeaders,
-        })
+        .reject({ statusCode: refusal.statusCode, reasonPhrase, extraHeaders })
         .catch(() => undefined);
       return;
     }
-    const record = this.track(invitation);
+    const record = this.track(invitation.id, invitation);
     invitation.delegate = {
       onCancel: () => (record.remoteCancelled = true),
       // A re-INVITE (hold, transfer) sent before the caller's ACK would cross it: wait for it.
@@ -116,18 +79,9 @@ export class SipCalls {
   dial(targetUri: string, extraHeaders: string[] = []): { id: string; sipCallId: string } {
     const target = UserAgent.makeURI(targetUri);
     if (!target) throw new Error(`not a SIP URI: ${targetUri}`);
-    const inviter = new Inviter(this.userAgent, target, { extraHeaders });
-    const record = this.track(inviter);
-    void inviter
-      .invite({
-        requestDelegate: {
-          onProgress: (response) => {
-            if (response.message.statusCode === 183) this.delegate.onCallEvent(inviter.id, { kind: 'early' });
-          },
-          onReject: (response) => (record.remoteStatus = response.message.statusCode ?? null),
-        },
-      })
-      .catch(() => this.finish(inviter.id, 'failed'));
+    const inviter = this.inviter(target, extraHeaders);
+    const record = this.track(inviter.id, inviter);
+    this.invite(record, inviter, startTrail(target), extraHeaders);
     return { id: inviter.id, sipCallId: inviter.request.callId };
   }
 
@@ -162,103 +116,30 @@ export class SipCalls {
   /** Puts the other side on hold (re-INVITE, a=sendonly) or resumes; resolves once they accept. */
   async hold(id: string, held: boolean): Promise<void> {
     const record = this.require(id);
-    const { session } = record;
-    if (session.state !== SessionState.Established) throw new Error('the call is not connected');
+    if (record.session.state !== SessionState.Established) throw new Error('the call is not connected');
     await record.confirmed;
-    const sessionDescriptionHandlerOptions: HoldOption = { hold: held };
-    return new Promise((resolve, reject) => {
-      void session
-        .invite({
-          sessionDescriptionHandlerOptions,
-          requestDelegate: {
-            onAccept: () => {
-              this.delegate.onCallEvent(id, { kind: 'hold', by: 'local', held });
-              resolve();
-            },
-            onReject: (response) =>
-              reject(new Error(`the other side refused: ${response.message.statusCode}`)),
-          },
-        })
-        .catch(reject);
-    });
+    await reinvite(record.session, held);
+    this.delegate.onCallEvent(id, { kind: 'hold', by: 'local', held });
   }
 
   /** A new offer inside a call: the other side holds (a=sendonly/inactive) or resumes. */
-  onRemoteOffer(id: string, sdp: string): void {
-    const record = this.calls.get(id);
-    if (!record?.established) return;
+  onRemoteOffer(sessionId: string, sdp: string): void {
+    const id = this.callIdOf(sessionId);
+    if (!this.calls.get(id)?.established) return;
     this.delegate.onCallEvent(id, { kind: 'hold', by: 'remote', held: offersHold(sdp) });
   }
 
-  /**
-   * Sends DTMF tones: RFC 4733 through the media engine, or SIP INFO (application/dtmf-relay)
-   * when the method is 'info' or the media path cannot send them.
-   */
-  async sendDtmf(id: string, tones: string, method: DtmfMethod): Promise<void> {
-    const { session } = this.require(id);
-    if (session.state !== SessionState.Established) throw new Error('the call is not connected');
-    if (method === 'rfc4733' && session.sessionDescriptionHandler?.sendDtmf(tones)) return;
-    for (const tone of tones) {
-      const content = `Signal=${tone}\r\nDuration=${DTMF_DURATION_MS}\r\n`;
-      await session.info({
-        requestOptions: {
-          body: { contentDisposition: 'render', contentType: 'application/dtmf-relay', content },
-        },
-      });
-    }
+  /** Sends keypad tones (see in-call.ts). */
+  sendDtmf(id: string, tones: string, method: DtmfMethod): Promise<void> {
+    return sendTones(this.require(id).session, tones, method);
   }
 
-  /**
-   * Transfers a connected call with REFER: to an address (blind) or to another connected call
-   * (attended: REFER with Replaces, RFC 3891). Resolves when the other side reports success
-   * (a NOTIFY with a 2xx sipfrag); this call, and the other call of an attended transfer, then
-   * end as 'transferred'. Rejects, leaving the calls as they were, when the REFER is refused or
-   * the transfer fails or is not confirmed in time.
-   */
-  async transfer(id: string, target: TransferTarget): Promise<void> {
-    const record = this.require(id);
-    const other = 'callId' in target ? this.require(target.callId) : null;
-    if (record.session.state !== SessionState.Established || record.transfer)
-      throw new Error('the call is not connected');
-    if (other && (other === record || other.session.state !== SessionState.Established))
-      throw new Error('the other call is not connected');
-    const referTo = other ? other.session : UserAgent.makeURI('uri' in target ? target.uri : '');
-    if (!referTo) throw new Error('not a SIP address');
-    await Promise.all([record.confirmed, other?.confirmed]);
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(
-        () => settle(new Error('the transfer was not confirmed')),
-        TRANSFER_CONFIRM_MS,
-      );
-      timer.unref?.();
-      const settle = (error?: Error) => {
-        if (!record.transfer) return;
-        clearTimeout(timer);
-        record.transfer = null;
-        if (error) return reject(error);
-        for (const handedOver of [record, other]) if (handedOver) this.endAsTransferred(handedOver);
-        resolve();
-      };
-      record.transfer = { accepted: false, settle };
-      record.session
-        .refer(referTo, {
-          requestDelegate: {
-            onAccept: () => record.transfer && (record.transfer.accepted = true),
-            onReject: ({ message }) =>
-              settle(
-                new Error(
-                  `the other side refused the transfer (${message.statusCode} ${message.reasonPhrase})`,
-                ),
-              ),
-          },
-          onNotify: (notification) => {
-            notification.accept();
-            const status = sipfragStatus(notification.request.body);
-            if (status === null || status < 200) return;
-            settle(status < 300 ? undefined : new Error(`the transfer failed (${status})`));
-          },
-        })
-        .catch((error: unknown) => settle(error instanceof Error ? error : new Error(String(error))));
+  /** Transfers a connected call (blind or attended; see transfer.ts). */
+  transfer(id: string, target: TransferTarget): Promise<void> {
+    return transferCall(this.require(id), target, {
+      clock: this.clock,
+      require: (other) => this.require(other),
+      handedOver: (record) => this.endAsTransferred(record),
     });
   }
 
@@ -272,11 +153,39 @@ export class SipCalls {
     for (const id of [...this.calls.keys()]) this.hangup(id);
   }
 
+  private inviter(target: URI, extraHeaders: string[]): Inviter {
+    // earlyMedia: the answer in a 183 is applied at once, so ringback and announcements play.
+    return new Inviter(this.userAgent, target, { extraHeaders, earlyMedia: true });
+  }
+
+  /** Sends an outgoing INVITE; a 3xx replaces it by a new one to the next Contact (same call id). */
+  private invite(record: CallRecord, inviter: Inviter, trail: RedirectTrail, extraHeaders: string[]): void {
+    void inviter
+      .invite({
+        requestDelegate: {
+          onProgress: ({ message }) => {
+            if (message.statusCode === 180 || message.statusCode === 183)
+              this.delegate.onCallEvent(record.id, { kind: 'early' });
+          },
+          onReject: ({ message }) => (record.remoteStatus = message.statusCode ?? null),
+          onRedirect: ({ message }) => {
+            record.remoteStatus = message.statusCode ?? null;
+            const next = record.localReason ? null : nextRedirect(message, trail);
+            if (!next) return;
+            const followed = this.inviter(next, extraHeaders);
+            this.track(record.id, followed, record);
+            this.invite(record, followed, trail, extraHeaders);
+          },
+        },
+      })
+      .catch(() => record.session === inviter && this.finish(record.id, 'failed'));
+  }
+
   /** Hangs up our leg of a call that was handed over, and journals it as transferred. */
   private endAsTransferred(record: CallRecord): void {
     record.localReason = 'transferred';
     if (record.session.state === SessionState.Established) void record.session.bye().catch(() => undefined);
-    this.finish(record.session.id, 'transferred');
+    this.finish(record.id, 'transferred');
   }
 
   private require(id: string): CallRecord {
@@ -285,31 +194,23 @@ export class SipCalls {
     return record;
   }
 
-  private track(session: Session): CallRecord {
-    let confirm: () => void = () => undefined;
-    const confirmed = new Promise<void>((resolve) => (confirm = resolve));
-    const record: CallRecord = {
-      confirmed,
-      confirm,
-      session,
-      localReason: null,
-      remoteStatus: null,
-      remoteCancelled: false,
-      established: false,
-      ended: false,
-      transfer: null,
-    };
-    this.calls.set(session.id, record);
+  /** Follows `session` as call `id`: a new record, or (redirect) the existing one's new session. */
+  private track(id: string, session: Session, existing?: CallRecord): CallRecord {
+    const record = existing ?? newRecord(id, session);
+    record.session = session;
+    this.calls.set(id, record);
+    this.callIds.set(session.id, id);
     const listener = (state: SessionState) => {
+      if (record.session !== session) return void session.stateChange.removeListener(listener);
       if (state === SessionState.Established) {
         record.established = true;
         if (session instanceof Inviter) record.confirm();
-        this.delegate.onCallEvent(session.id, { kind: 'established' });
+        this.delegate.onCallEvent(id, { kind: 'established' });
       } else if (state === SessionState.Terminated) {
         session.stateChange.removeListener(listener);
-        // sip.js terminates a rejected Inviter *before* calling our onReject with the status:
-        // wait one microtask so the final status is known when the end reason is decided.
-        queueMicrotask(() => this.finish(session.id, endReasonOf(record)));
+        // sip.js terminates a rejected or redirected Inviter *before* calling our onReject or
+        // onRedirect: wait one microtask so the final status (or the redirect) is known.
+        queueMicrotask(() => record.session === session && this.finish(id, endReasonOf(record)));
       }
     };
     session.stateChange.addListener(listener);
@@ -325,32 +226,8 @@ export class SipCalls {
     record.ended = true;
     record.confirm();
     this.calls.delete(id);
+    for (const [sessionId, callId] of this.callIds) if (callId === id) this.callIds.delete(sessionId);
     const sipStatus = reason === 'busy' || reason === 'failed' ? record.remoteStatus : null;
     this.delegate.onCallEvent(id, { kind: 'ended', reason, sipStatus });
   }
-}
-
-/** The status code in a REFER's NOTIFY body (message/sipfrag, for example "SIP/2.0 200 OK"). */
-function sipfragStatus(body: string): number | null {
-  const match = /^SIP\/2\.0 (\d{3})/.exec(body.trim());
-  return match ? Number(match[1]) : null;
-}
-
-function endReasonOf(record: CallRecord): CallEndReason {
-  if (record.localReason) return record.localReason;
-  if (record.established) return 'remote-hangup';
-  if (record.remoteCancelled) return 'cancelled';
-  if (record.remoteStatus === 486 || record.remoteStatus === 600) return 'busy';
-  return 'failed';
-}
-
-/** The caller's identity: P-Asserted-Identity, then Remote-Party-ID, then From. */
-function remotePartyOf(invitation: Invitation): RemoteParty {
-  const request = invitation.request;
-  for (const header of ['P-Asserted-Identity', 'Remote-Party-ID']) {
-    const value = request.getHeader(header);
-    const parsed = value ? Grammar.nameAddrHeaderParse(value) : undefined;
-    if (parsed) return { uri: parsed.uri.toString(), displayName: parsed.displayName || null };
-  }
-  return { uri: request.from.uri.toString(), displayName: request.from.displayName || null };
 }
