@@ -7,6 +7,9 @@ import { StoredPhonePreferences } from './phone-preferences';
 
 import { StoredRecoveryPolicy, StoredRecoveryPreferences } from './recovery-settings';
 
+import { StoredSharingSection } from '../summaries/sharing-choice';
+import { StoredSummaryPolicy } from '../summaries/summary-policy';
+
 export const CURRENT_SETTINGS_VERSION = 2;
 
 export const StoredAccount = z.object({
@@ -25,5 +28,9 @@ export const StoredSettings = z.object({
   recoveryPolicy: StoredRecoveryPolicy,
   recoveryPreferences: StoredRecoveryPreferences,
   phone: StoredPhonePreferences,
+  /** IT's team-summary policy (main/summaries/summary-policy.ts). */
+  summaryPolicy: StoredSummaryPolicy,
+  /** The agent's sealed sharing choice and enrollment (main/summaries/sharing-choice.ts). */
+  sharing: StoredSharingSection,
 });
 export type StoredSettings = z.infer<typeof StoredSettings>;

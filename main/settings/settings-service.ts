@@ -14,6 +14,8 @@ import type {
   SettingsView,
 } from '../../preload/contract';
 import type { Logger } from '../logging/logger';
+import type { StoredSharing } from '../summaries/sharing-choice';
+import type { SummaryPolicy } from '../summaries/summary-policy';
 
 import { DEFAULT_SETTINGS } from './defaults';
 import type { OpenedStore } from './key-value-store';
@@ -43,6 +45,10 @@ export interface SettingsService {
   phone(): PhonePreferences;
   setPhone(patch: Partial<PhonePreferences>): PhonePreferences;
   onPhoneChange(listener: (preferences: PhonePreferences) => void): () => void;
+  /** IT's team-summary policy, and the agent's sealed sharing section (main/summaries/). */
+  summaryPolicy(): SummaryPolicy;
+  sharing(): StoredSharing;
+  setSharing(next: StoredSharing): StoredSharing;
 }
 
 interface Deps {
@@ -165,6 +171,12 @@ export function createSettingsService({ opened, secrets, logger, now = Date.now 
     onPhoneChange(listener) {
       phoneListeners.add(listener);
       return () => phoneListeners.delete(listener);
+    },
+    summaryPolicy: () => settings.summaryPolicy,
+    sharing: () => settings.sharing,
+    setSharing(next) {
+      save({ ...settings, sharing: next });
+      return settings.sharing;
     },
   };
 }

@@ -5,6 +5,7 @@ import { transferredCalls } from './003-transferred-calls';
 import { callQuality } from './004-call-quality';
 import { breakState } from './005-break-state';
 import { interruptedEndings } from './006-interrupted';
+import { summaryOutbox } from './007-summary-outbox';
 import type { Migration } from './migration';
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -14,5 +15,6 @@ export const MIGRATIONS: readonly Migration[] = [
   callQuality,
   breakState,
   interruptedEndings,
+  summaryOutbox,
 ];
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
