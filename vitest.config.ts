@@ -1,8 +1,9 @@
 import { defineConfig } from 'vitest/config';
 
-// Three projects, grouped by runtime (see tests/README.md):
+// Four projects, grouped by runtime (see tests/README.md):
 //  node     - services, journal, router, settings, SIP against Kamailio: plain Node, real files
 //  renderer - React components and zustand stores in jsdom
+//  collector - the team collector (collector/) on PGlite and a real PostgreSQL server
 //  e2e      - the built renderer in Debian Chromium driving the real core through the test bridge
 export default defineConfig({
   test: {
@@ -13,6 +14,17 @@ export default defineConfig({
           name: 'node',
           environment: 'node',
           include: ['tests/node/**/*.test.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        test: {
+          name: 'collector',
+          environment: 'node',
+          include: ['tests/collector/**/*.test.ts'],
+          // One real PostgreSQL server for the project (tests/collector/support/postgres-server.ts).
+          globalSetup: ['tests/collector/support/global-setup.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },
