@@ -7,8 +7,10 @@ import { NoticeBanner } from './components/NoticeBanner';
 import { PhoneScreen } from './components/PhoneScreen';
 import { JournalScreen } from './components/recovery/JournalScreen';
 import { RecoveryLayer } from './components/recovery/RecoveryLayer';
+import { RingingLayer } from './components/RingingLayer';
 import { SettingsScreen } from './components/SettingsScreen';
 import { StatusArea } from './components/StatusArea';
+import { useFocusRescue } from './components/use-focus-rescue';
 import { useAppStore } from './stores/app-store';
 import { useAudioStore } from './stores/audio-store';
 import { useAvailabilityStore } from './stores/availability-store';
@@ -46,6 +48,7 @@ export function App() {
   const { t } = useTranslation();
   const [screen, setScreen] = useState<Screen>('phone');
   useMainState();
+  useFocusRescue();
   return (
     <div className="app">
       <header className="app__header">
@@ -66,6 +69,7 @@ export function App() {
         <StatusArea />
         <AvailabilityStatus />
       </header>
+      <RingingLayer onAnswered={() => setScreen('phone')} />
       <NoticeBanner />
       <RecoveryLayer />
       <main className="app__main">

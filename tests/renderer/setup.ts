@@ -9,6 +9,8 @@ import { initialAudio, useAudioStore } from '../../renderer/src/stores/audio-sto
 import { initialAvailability, useAvailabilityStore } from '../../renderer/src/stores/availability-store';
 import { initialCalls, useCallsStore } from '../../renderer/src/stores/calls-store';
 import { initialHistory, useHistoryStore } from '../../renderer/src/stores/history-store';
+import { initialRecovery, useRecoveryStore } from '../../renderer/src/stores/recovery-store';
+import { initialReflection, useReflectionStore } from '../../renderer/src/stores/reflection-store';
 import { initialRegistration, useRegistrationStore } from '../../renderer/src/stores/registration-store';
 import { initialSettings, useSettingsStore } from '../../renderer/src/stores/settings-store';
 
@@ -44,6 +46,8 @@ beforeEach(async () => {
   useAudioStore.setState(initialAudio);
   useAvailabilityStore.setState(initialAvailability);
   useHistoryStore.setState(initialHistory);
+  useRecoveryStore.setState(initialRecovery);
+  useReflectionStore.setState(initialReflection);
   await applyLanguage('en');
 });
 

@@ -54,7 +54,9 @@ export function HistoryScreen() {
   }, [follow]);
   return (
     <section className="screen" aria-labelledby="history-title">
-      <h1 id="history-title">{t('history.title')}</h1>
+      <h1 id="history-title" tabIndex={-1} data-rescue="screen">
+        {t('history.title')}
+      </h1>
       <label htmlFor={searchId}>{t('history.search')}</label>
       <input
         id={searchId}

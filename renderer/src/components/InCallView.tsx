@@ -76,7 +76,12 @@ export function InCallView({ call, consultFor }: { call: CallState; consultFor?:
         <button type="button" className="button" disabled={!connected} {...toggle('quality')}>
           {t('quality.title')}
         </button>
-        <button type="button" className="button button--danger" onClick={() => void hangup(call.id)}>
+        <button
+          type="button"
+          className="button button--danger"
+          data-rescue="call"
+          onClick={() => void hangup(call.id)}
+        >
           {t('calls.hangup')}
         </button>
       </div>

@@ -7,7 +7,7 @@ import { currentCall, useCallsStore } from '../stores/calls-store';
 import { remotePartyOf } from './remote-party';
 
 /** A ringing call: who is calling, Answer and Decline; a call waiting says the current call will be held. */
-export function IncomingCallCard({ call }: { call: CallState }) {
+export function IncomingCallCard({ call, onAnswered }: { call: CallState; onAnswered?(): void }) {
   const { t } = useTranslation();
   const answer = useCallsStore((store) => store.answer);
   const decline = useCallsStore((store) => store.decline);
@@ -30,7 +30,15 @@ export function IncomingCallCard({ call }: { call: CallState }) {
       )}
       {call.waiting && <p className="field__hint">{t('calls.waitingHint', { who: held })}</p>}
       <div className="call-card__actions">
-        <button type="button" className="button button--answer" onClick={() => void answer(call.id)}>
+        <button
+          type="button"
+          className="button button--answer"
+          data-rescue="ringing"
+          onClick={() => {
+            onAnswered?.();
+            void answer(call.id);
+          }}
+        >
           {call.waiting ? t('calls.answerAndHold') : t('calls.answer')}
         </button>
         <button type="button" className="button button--danger" onClick={() => void decline(call.id)}>

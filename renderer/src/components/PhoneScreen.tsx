@@ -7,10 +7,9 @@ import { useRegistrationStore } from '../stores/registration-store';
 import { DeviceFallbackBanner } from './DeviceFallbackBanner';
 import { Dialer } from './Dialer';
 import { InCallView } from './InCallView';
-import { IncomingCallCard } from './IncomingCallCard';
 import { numberOf } from './remote-party';
 
-/** Ringing calls first, then the call in progress, or else the dialer. */
+/** The call in progress, or else the dialer (ringing calls show above every screen: `RingingLayer`). */
 export function PhoneScreen() {
   const { t } = useTranslation();
   const configured = useRegistrationStore((store) => store.registration.state !== 'not-configured');
@@ -24,7 +23,9 @@ export function PhoneScreen() {
   const consultFor = (call: CallState) => (call !== heldByMe && !call.heldByMe ? heldByMe : undefined);
   return (
     <section className="screen" aria-labelledby="phone-title">
-      <h1 id="phone-title">{t('phone.title')}</h1>
+      <h1 id="phone-title" tabIndex={-1} data-rescue="screen">
+        {t('phone.title')}
+      </h1>
       <DeviceFallbackBanner />
       {!configured && <p>{t('phone.notConfigured')}</p>}
       {failure && (
@@ -32,9 +33,6 @@ export function PhoneScreen() {
           {t('calls.failed', { message: failure })}
         </p>
       )}
-      {ringing.map((call) => (
-        <IncomingCallCard key={call.id} call={call} />
-      ))}
       {current.map((call) => (
         <InCallView key={call.id} call={call} consultFor={consultFor(call)} />
       ))}

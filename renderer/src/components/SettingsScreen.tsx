@@ -12,7 +12,9 @@ export function SettingsScreen() {
   const loaded = useSettingsStore((store) => store.view !== null);
   return (
     <section className="screen" aria-labelledby="settings-title">
-      <h1 id="settings-title">{t('settings.title')}</h1>
+      <h1 id="settings-title" tabIndex={-1} data-rescue="screen">
+        {t('settings.title')}
+      </h1>
       {loaded && <AccountForm />}
       <LanguagePicker />
       <AudioSettings />

@@ -20,11 +20,16 @@ import { stopMeasuringEndedCalls } from '../media/loudness';
 
 import { useCallsStore } from './calls-store';
 
+/** A call's mark as the window made it: what was chosen, and main's receipt. */
+export type StandingMark = MarkInput & MarkReceipt;
+
 interface RecoveryStore {
   state: RecoveryState | null;
   settings: RecoverySettings | null;
   /** The last mark, until its undo window closes. */
   lastMark: MarkReceipt | null;
+  /** Each call's standing mark (by call id) as marked in this window: a mark is the call's state. */
+  marks: Record<string, StandingMark>;
   /** The last request main refused, in its words. */
   failure: string | null;
   /** Window time minus main's time, so countdowns follow main's clock. */
@@ -48,6 +53,7 @@ export const initialRecovery = {
   state: null as RecoveryState | null,
   settings: null as RecoverySettings | null,
   lastMark: null as MarkReceipt | null,
+  marks: {} as Record<string, StandingMark>,
   failure: null as string | null,
   clockOffsetMs: 0,
 };
@@ -77,14 +83,18 @@ export const useRecoveryStore = create<RecoveryStore>()((set, get) => {
       return () => stops.forEach((stop) => stop());
     },
     async mark(input) {
-      const result = await settle(bridge().marks.add(input), (lastMark) => set({ lastMark }));
+      const result = await settle(bridge().marks.add(input), (lastMark) =>
+        set({ lastMark, marks: { ...get().marks, [input.callId]: { ...input, ...lastMark } } }),
+      );
       return result.ok;
     },
     async undo() {
       const mark = get().lastMark;
       if (!mark) return;
       const result = await settle(bridge().marks.undo({ markId: mark.markId }));
-      if (result.ok) set({ lastMark: null });
+      if (!result.ok) return;
+      const { [mark.callId]: _undone, ...marks } = get().marks;
+      set({ lastMark: null, marks });
     },
     startBreak: async () => void (await settle(bridge().breaks.start(), take)),
     extend: async () => void (await settle(bridge().breaks.extend(), take)),
@@ -100,7 +110,8 @@ export const useRecoveryStore = create<RecoveryStore>()((set, get) => {
     markAbusiveHotkey() {
       const { calls, lastEnded } = useCallsStore.getState();
       const call = calls.filter((known) => known.state !== 'ringing').at(-1) ?? lastEnded;
-      if (call) void get().mark({ callId: call.id, kind: 'abusive' });
+      // A marked call stays as it is: the hotkey never marks it twice.
+      if (call && !get().marks[call.id]) void get().mark({ callId: call.id, kind: 'abusive' });
     },
   };
 });

@@ -2,17 +2,22 @@ import { useTranslation } from 'react-i18next';
 
 import { AbuseCategory } from '../../../../preload/contract';
 
+export type Severity = 1 | 2 | 3;
+
 interface Props {
+  /** Open from the start (changing a mark shows what it had). */
+  open?: boolean;
   categories: AbuseCategory[];
-  severity: 1 | 2 | 3;
+  /** None until the agent chooses one (nothing is recorded then). */
+  severity: Severity | null;
   onCategories(categories: AbuseCategory[]): void;
-  onSeverity(severity: 1 | 2 | 3): void;
+  onSeverity(severity: Severity): void;
 }
 
 const SEVERITIES = [1, 2, 3] as const;
 
 /** Optional details of an abusive call: what happened and how bad it was. */
-export function AbuseDetails({ categories, severity, onCategories, onSeverity }: Props) {
+export function AbuseDetails({ open, categories, severity, onCategories, onSeverity }: Props) {
   const { t } = useTranslation();
   const toggle = (category: AbuseCategory) =>
     onCategories(
@@ -21,7 +26,7 @@ export function AbuseDetails({ categories, severity, onCategories, onSeverity }:
         : [...categories, category],
     );
   return (
-    <details className="abuse-details">
+    <details className="abuse-details" open={open}>
       <summary>{t('recovery.mark.details')}</summary>
       <fieldset>
         <legend>{t('recovery.mark.whatHappened')}</legend>

@@ -1,8 +1,9 @@
-import { useEffect, useId, useRef } from 'react';
+import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import type { ActiveBreak, RecoveryState } from '../../../../preload/contract';
 import { secondsUntil, useRecoveryStore } from '../../stores/recovery-store';
+import { Modal } from '../Modal';
 
 import { Breathing } from './Breathing';
 import { minutesAndSeconds, useNow } from './use-now';
@@ -23,7 +24,6 @@ function systemPrefersReducedMotion(): boolean {
  */
 export function BreakScreen({ active, state }: { active: ActiveBreak; state: RecoveryState }) {
   const { t } = useTranslation();
-  const titleId = useId();
   const offset = useRecoveryStore((store) => store.clockOffsetMs);
   const reducedSetting = useRecoveryStore((store) => store.settings?.preferences.reducedMotion ?? false);
   const failure = useRecoveryStore((store) => store.failure);
@@ -31,7 +31,6 @@ export function BreakScreen({ active, state }: { active: ActiveBreak; state: Rec
   const now = useNow();
   const still = reducedSetting || systemPrefersReducedMotion();
   const heading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => heading.current?.focus(), []);
 
   // Never more than the break's length: main's clock is read a few milliseconds late.
   const left = Math.min(
@@ -41,16 +40,17 @@ export function BreakScreen({ active, state }: { active: ActiveBreak; state: Rec
   const canEndIn = secondsUntil(active.canEndAt, offset, now);
   const atCeiling = active.endsAt >= active.latestEndsAt;
   return (
-    <div
+    <Modal
+      open
       className="break-screen"
-      role="dialog"
-      aria-modal="true"
-      aria-labelledby={titleId}
-      data-testid="break-screen"
+      testId="break-screen"
+      initialFocus={heading}
+      title={
+        <h1 ref={heading} tabIndex={-1}>
+          {t('recovery.break.title')}
+        </h1>
+      }
     >
-      <h1 id={titleId} ref={heading} tabIndex={-1}>
-        {t('recovery.break.title')}
-      </h1>
       <Breathing sinceMs={now - offset - active.startedAt} still={still} />
       <p className="break-screen__countdown" role="timer" aria-label={t('recovery.break.timeLeft')}>
         {minutesAndSeconds(left)}
@@ -72,21 +72,23 @@ export function BreakScreen({ active, state }: { active: ActiveBreak; state: Rec
         <button type="button" className="button" disabled={atCeiling} onClick={() => void extend()}>
           {t('recovery.break.extend', { seconds: active.extendBySeconds })}
         </button>
-        <button
-          type="button"
-          className="button button--quiet"
-          disabled={canEndIn > 0}
-          onClick={() => void end()}
-        >
-          {canEndIn > 0 ? t('recovery.break.endIn', { seconds: canEndIn }) : t('recovery.break.end')}
-        </button>
+        {canEndIn === 0 && (
+          <button type="button" className="button" onClick={() => void end()}>
+            {t('recovery.break.end')}
+          </button>
+        )}
       </div>
+      {canEndIn > 0 && (
+        <p className="break-screen__end-in" data-testid="end-in">
+          {t('recovery.break.endIn', { seconds: canEndIn })}
+        </p>
+      )}
       {state.queue.state === 'failed' && (
         <p className="break-screen__queue" role="status">
           {t('recovery.break.queueFailed', { message: state.queue.error })}
         </p>
       )}
       {failure && <p role="alert">{t('recovery.failed', { message: failure })}</p>}
-    </div>
+    </Modal>
   );
 }

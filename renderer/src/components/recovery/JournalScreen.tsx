@@ -24,7 +24,9 @@ export function JournalScreen() {
   };
   return (
     <section className="screen" aria-labelledby="journal-title">
-      <h1 id="journal-title">{t('journalView.title')}</h1>
+      <h1 id="journal-title" tabIndex={-1} data-rescue="screen">
+        {t('journalView.title')}
+      </h1>
       <p>{t('journalView.private')}</p>
       <div className="journal__tools">
         <label className="field">

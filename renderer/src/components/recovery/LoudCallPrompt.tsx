@@ -9,7 +9,7 @@ import { useRecoveryStore } from '../../stores/recovery-store';
 export function LoudCallPrompt({ call }: { call: CallState }) {
   const { t } = useTranslation();
   const enabled = useRecoveryStore((store) => store.settings?.preferences.loudCallSuggestion ?? true);
-  const marked = useRecoveryStore((store) => store.lastMark?.callId === call.id);
+  const marked = useRecoveryStore((store) => Boolean(store.marks[call.id]));
   const [dismissed, setDismissed] = useState(false);
   if (!enabled || marked || dismissed || !loudnessOf(call.id)?.loud) return null;
   return (
