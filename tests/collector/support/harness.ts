@@ -20,6 +20,8 @@ const DAY_MS = 86_400_000;
 
 export interface TestCollector {
   store: TestStore;
+  /** The store's Db (so a TestCollector passes as the teams/ query functions' deps). */
+  db: TestStore['db'];
   clock: FakeClock;
   app: FastifyInstance;
   baseUrl: string;
@@ -67,6 +69,7 @@ export async function startTestCollector(
     });
   return {
     store,
+    db: store.db,
     clock,
     app,
     baseUrl: address,
