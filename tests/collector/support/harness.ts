@@ -40,7 +40,7 @@ export interface TestCollector {
 export async function startTestCollector(
   kind: StoreKind,
   configInput: CollectorConfigInput = {},
-  options: { store?: TestStore } = {},
+  options: { store?: TestStore; logLevel?: string } = {},
 ): Promise<TestCollector> {
   const store = options.store ?? (await openTestStore(kind));
   const clock = new FakeClock(TEST_NOW);
@@ -49,7 +49,7 @@ export async function startTestCollector(
   const app = await buildCollector({
     db: store.db,
     clock,
-    logger: createCollectorLogger({ destination: logs }),
+    logger: createCollectorLogger({ destination: logs, level: options.logLevel }),
     config,
   });
   const address = await app.listen({ port: 0, host: '127.0.0.1' });
