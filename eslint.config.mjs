@@ -31,6 +31,7 @@ export default tseslint.config(
       'test-results/**',
       '.electron-native/**',
       'tests/fixtures/**',
+      'collector/dashboard/dist/**',
     ],
   },
   js.configs.recommended,
@@ -72,7 +73,12 @@ export default tseslint.config(
     },
   },
   {
-    files: ['renderer/**/*.{ts,tsx}', 'tests/renderer/**/*.{ts,tsx}', 'preload/devtools/bridge-client.ts'],
+    files: [
+      'renderer/**/*.{ts,tsx}',
+      'tests/renderer/**/*.{ts,tsx}',
+      'preload/devtools/bridge-client.ts',
+      'collector/dashboard/src/**/*.{ts,tsx}',
+    ],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks, 'jsx-a11y': jsxA11y },
     rules: {

@@ -17,6 +17,8 @@ import type { Logger } from 'pino';
 
 import type { Clock } from './clock';
 import type { CollectorConfig } from './config';
+import { dashboardApiRoutes } from './dashboard-api/plugin';
+import { dashboardPage } from './dashboard-api/page';
 import type { Db } from './db/store';
 import { enrollmentRoutes } from './enrollment/routes';
 import { installTokenKey } from './enrollment/authenticate';
@@ -39,6 +41,8 @@ export type CollectorPlugin = FastifyPluginAsyncZod<{ deps: CollectorDeps }>;
 const PLUGINS: ReadonlyArray<{ prefix: string; plugin: CollectorPlugin }> = [
   { prefix: '/api/v1', plugin: enrollmentRoutes },
   { prefix: '/api/v1', plugin: summaryRoutes },
+  { prefix: '/api/dashboard/v1', plugin: dashboardApiRoutes },
+  { prefix: '/dashboard', plugin: dashboardPage },
 ];
 
 export interface BuildOptions {

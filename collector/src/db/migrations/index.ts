@@ -5,6 +5,8 @@
  */
 import { teamsAndSummaries } from './001-teams-and-summaries';
 import { teamFigures } from './002-team-figures';
+import { leadSignIn } from './005-lead-sign-in';
+import { checkInDone } from './006-check-in-done';
 import type { Migration } from './migration';
 
-export const MIGRATIONS: readonly Migration[] = [teamsAndSummaries, teamFigures];
+export const MIGRATIONS: readonly Migration[] = [teamsAndSummaries, teamFigures, leadSignIn, checkInDone];
