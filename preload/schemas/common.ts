@@ -6,8 +6,13 @@
  */
 import { z } from 'zod';
 
-/** Main's handle for a live call (not the SIP Call-ID). */
-export const CallHandle = z.string().min(1).max(200);
+/**
+ * Main's handle for a live call (not the SIP Call-ID): for an incoming call sip.js makes it from the
+ * Call-ID and the From tag, each at most one header field (8,192 characters, the limit of
+ * main/phone/sip/inbound-limits.ts), so any call the phone lets ring can be answered or declined.
+ */
+export const MAX_CALL_HANDLE_CHARS = 16_384;
+export const CallHandle = z.string().min(1).max(MAX_CALL_HANDLE_CHARS);
 
 /** A row id in the journal (calls, marks, breaks, reflections). */
 export const JournalId = z.number().int().positive();

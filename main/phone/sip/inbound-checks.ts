@@ -99,6 +99,8 @@ export function checkRequest(
   method: string,
   supportedOptionTags: readonly string[],
 ): Answer | null {
+  if (message.malformedLine !== null)
+    return answer(400, 'Bad Header', `a header line that is not a field: ${message.malformedLine}`);
   return (
     checkCSeq(message, method) ??
     checkContentLength(message) ??

@@ -18,7 +18,11 @@ export interface RawMessage {
   body: string;
   /** The longest header field, in characters (name and value). */
   longestHeader: number;
+  /** The first header line without a colon, or whose name is not a token (RFC 3261 25.1), if any. */
+  malformedLine: string | null;
 }
+
+const TOKEN = /^[-!%*_+`'~.0-9A-Za-z]+$/;
 
 /** RFC 3261 7.3.3 and the IANA registry's other compact forms. */
 const COMPACT_NAMES: Record<string, string> = {
@@ -49,6 +53,7 @@ export function splitMessage(text: string): RawMessage {
   const firstLine = lines[0] ?? '';
   const headers: RawHeader[] = [];
   let longestHeader = 0;
+  let malformedLine: string | null = null;
   for (const line of lines.slice(1)) {
     const last = headers[headers.length - 1];
     if (/^[ \t]/.test(line) && last) {
@@ -56,6 +61,7 @@ export function splitMessage(text: string): RawMessage {
     } else {
       const colon = line.indexOf(':');
       const name = (colon < 0 ? line : line.slice(0, colon)).trim().toLowerCase();
+      if (colon < 0 || !TOKEN.test(name)) malformedLine ??= line.slice(0, 100);
       headers.push({
         name: COMPACT_NAMES[name] ?? name,
         value: colon < 0 ? '' : line.slice(colon + 1).trim(),
@@ -64,7 +70,7 @@ export function splitMessage(text: string): RawMessage {
     const current = headers[headers.length - 1];
     if (current) longestHeader = Math.max(longestHeader, current.name.length + current.value.length + 2);
   }
-  return { firstLine, headers, body, longestHeader };
+  return { firstLine, headers, body, longestHeader, malformedLine };
 }
 
 export function headerValues(message: RawMessage, name: string): string[] {
