@@ -125,7 +125,7 @@ describe('a recovery break after an abusive call', () => {
     await bar.getByLabel('Insults or profanity').check();
     await screenshot(agent, 'en-40-mark-abusive');
     await bar.getByRole('button', { name: 'Mark abusive' }).click();
-    await bar.getByText('Marked as abusive. A short break follows the call.').waitFor(WAIT);
+    await bar.getByTestId('mark-state').getByText('Marked as abusive.').waitFor(WAIT);
     await agent.getByText(`A ${BREAK_SECONDS} s break starts when this call ends.`).waitFor(WAIT);
     expect(queue.received).toEqual([]);
 
@@ -163,7 +163,8 @@ describe('a recovery break after an abusive call', () => {
 
     const reflection = agent.getByTestId('reflection');
     await reflection.waitFor(WAIT);
-    await expect.poll(queueStates, WAIT).toEqual(['paused', 'available']);
+    // Wrap-up: the queue hears "paused" again (until the ceiling) while the reflection is open.
+    await expect.poll(queueStates, WAIT).toEqual(['paused', 'paused']);
     await reflection.getByRole('group', { name: 'Your mood now' }).getByLabel('3').check();
     await reflection.getByRole('group', { name: 'How hard was the call' }).getByLabel('5').check();
     await reflection.getByLabel('What I felt').fill('Shaken, and a bit angry');
@@ -175,6 +176,7 @@ describe('a recovery break after an abusive call', () => {
     await screenshot(agent, 'en-42-reflection');
     await reflection.getByRole('button', { name: 'Save reflection' }).click();
     await reflection.waitFor({ state: 'detached', timeout: WAIT.timeout });
+    await expect.poll(queueStates, WAIT).toEqual(['paused', 'paused', 'available']);
 
     await agent.getByRole('button', { name: 'Journal' }).click();
     const list = agent.getByRole('list', { name: 'Timeline' });
