@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 
+import { installProcessGuard } from '../core/process-guard';
 import { createLogger } from '../logging/logger';
 
 import { startPreview } from './start-preview';
@@ -25,12 +26,18 @@ const { version } = JSON.parse(readFileSync(resolve(repoRoot, 'package.json'), '
 };
 const dataDir = values['data-dir'] ?? process.env.STEADYLINE_DATA_DIR ?? resolve(repoRoot, '.preview-data');
 
+const logger = createLogger({ level: values['log-level'] });
 const preview = await startPreview({
   dataDir,
   outDir: resolve(repoRoot, 'out'),
-  logger: createLogger({ level: values['log-level'] }),
+  logger,
   port: Number(values.port),
   version,
+});
+// As in the app: an error nothing handled is logged, and the agent told if they keep coming.
+installProcessGuard({
+  logger: logger.child({ module: 'process-guard' }),
+  notify: (notice) => preview.core.addNotice(notice),
 });
 
 console.log(`Steadyline preview (development and testing only; the product is \`npm start\`)`);

@@ -11,6 +11,7 @@ import ElectronStore from 'electron-store';
 import { pino } from 'pino';
 
 import { createCore, type Core } from '../core/create-core';
+import { installProcessGuard } from '../core/process-guard';
 import { createLogger } from '../logging/logger';
 import { openStoreSafely, SETTINGS_NAME } from '../settings/key-value-store';
 
@@ -43,6 +44,11 @@ async function start() {
   mkdirSync(logsDir, { recursive: true });
   const logger = createLogger({
     destination: pino.destination({ dest: join(logsDir, 'main.log'), mkdir: true }),
+  });
+  // Last line of defence: an error nothing handled is logged and the app keeps running.
+  installProcessGuard({
+    logger: logger.child({ module: 'process-guard' }),
+    notify: (notice) => core?.addNotice(notice),
   });
   const dataDir = chooseDataDir(process.argv, process.env, app.getPath('userData'));
   core = createCore({

@@ -24,7 +24,14 @@ export type Result<T> = { ok: true; value: T } | { ok: false; error: BridgeError
 /** Something the agent must be told about, raised by main (for example: a damaged journal was moved aside). */
 export const Notice = z.object({
   id: z.string(),
-  kind: z.enum(['journal-recovered', 'password-not-encrypted', 'settings-reset', 'hotkey-unavailable']),
+  kind: z.enum([
+    'journal-recovered',
+    'password-not-encrypted',
+    'settings-reset',
+    'hotkey-unavailable',
+    // Main caught errors nothing else handled, several within a minute (main/core/process-guard.ts).
+    'unexpected-errors',
+  ]),
   severity: z.enum(['info', 'warning', 'error']),
   /** Values the UI puts into the translated message, such as the path of a moved file. */
   details: z.record(z.string(), z.string()),
