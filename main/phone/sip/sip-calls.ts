@@ -5,7 +5,7 @@
  */
 import { Invitation, Inviter, SessionState, UserAgent, type Session, type URI } from 'sip.js';
 
-import { systemClock, type Clock } from '../clock';
+import { systemClock, type Clock } from '../../kernel/clock';
 
 import { offersHold } from './bridged-sdh';
 import {
@@ -164,7 +164,9 @@ export class SipCalls {
       .invite({
         requestDelegate: {
           onProgress: ({ message }) => {
-            if (message.statusCode === 180 || message.statusCode === 183)
+            // Told after sip.js applied the response, so possibly after a 200 that came with it.
+            const ringing = message.statusCode === 180 || message.statusCode === 183;
+            if (ringing && !record.established && record.session === inviter)
               this.delegate.onCallEvent(record.id, { kind: 'early' });
           },
           onReject: ({ message }) => (record.remoteStatus = message.statusCode ?? null),

@@ -172,7 +172,8 @@ export class SipUserAgent {
         if (level === 'warn' || level === 'error') logger?.[level]({ category }, content);
       },
       sessionDescriptionHandlerFactory: (session) =>
-        new BridgedSessionDescriptionHandler(media, session.id, (sdp) =>
+        // Media is keyed by our call id, which outlives a redirected INVITE's session.
+        new BridgedSessionDescriptionHandler(media, this.calls.callIdOf(session.id), (sdp) =>
           this.calls.onRemoteOffer(session.id, sdp),
         ),
       delegate: {

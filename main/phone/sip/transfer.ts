@@ -4,7 +4,7 @@
  */
 import { SessionState, UserAgent } from 'sip.js';
 
-import type { Clock } from '../clock';
+import type { Clock } from '../../kernel/clock';
 
 import type { CallRecord, TransferTarget } from './call-types';
 

@@ -3,7 +3,7 @@
  * one call rings and another is connected, and a break is running; it prints "ringing" once all of
  * it is committed and then waits to be killed with SIGKILL (it never exits by itself).
  */
-import { createEventHub } from '../../../../main/core/event-hub';
+import { createEventHub } from '../../../../main/kernel/event-hub';
 import { startBreak } from '../../../../main/journal/breaks';
 import { openJournal } from '../../../../main/journal/open-journal';
 import { silentLogger } from '../../../../main/logging/logger';
@@ -14,7 +14,11 @@ if (!file || !startText) throw new Error('usage: ringing-child <journal file> <s
 const start = Number(startText);
 let time = start;
 const journal = openJournal({ file, logger: silentLogger() });
-const book = createCallBook({ journal: journal.db, events: createEventHub(silentLogger()), now: () => time });
+const book = createCallBook({
+  journal: journal.db,
+  events: createEventHub(silentLogger()),
+  clock: { now: () => time },
+});
 book.outgoing('talking', 'talking@test', { uri: 'sip:200@test', displayName: 'Connected' });
 time += 1_000;
 book.onCallEvent('talking', { kind: 'established' });

@@ -94,3 +94,13 @@ export function runSipp(args: string[], timeoutMs = 20_000): SippRun {
   );
   return { done, kill: () => child.kill('SIGKILL') };
 }
+
+/** A callee that answers every INVITE with 302 to `contact` (a Contact value; sipp keywords allowed). */
+export function redirectingCalleeScenario(contact: string): string {
+  const file = join(mkdtempSync(join(tmpdir(), 'steadyline-sipp-')), 'callee-redirect.xml');
+  writeFileSync(
+    file,
+    readFileSync(scenario('callee-redirect.xml.template'), 'utf8').replaceAll('__CONTACT__', contact),
+  );
+  return file;
+}
