@@ -7,6 +7,7 @@
 import { AbuseCategory } from '../../../preload/schemas/common';
 import type { CategoryCounts } from '../../../preload/schemas/team-summary';
 import type { CollectorDeps } from '../app';
+import { isoWeekStart, weekClosesAt } from '../summaries/iso-week';
 import { namedSummariesForLead, teamFiguresForLead, type NamedWeekSummary } from '../teams';
 
 import type { CheckIns, NamedRow, TeamWeek, WeekFigures } from './schemas';
@@ -25,6 +26,11 @@ interface Totals {
   abusiveByCategory: Record<string, number> | null;
   breaksExtended: number;
   medianMoodAfterBreak: number | null;
+}
+
+function isClosed(week: string, deps: Deps): boolean {
+  const start = isoWeekStart(week);
+  return start !== null && weekClosesAt(start, deps.config.closeWeeksAfterDays).getTime() <= deps.clock.now();
 }
 
 const tenth = (value: number) => Math.round(value * 10) / 10;
@@ -53,7 +59,8 @@ export async function teamWeeks(deps: Deps, query: LeadQuery, weeks: string[]): 
   const byWeek = new Map(rows.map((row) => [row.week, row]));
   return weeks.map((week): TeamWeek => {
     const row = byWeek.get(week);
-    if (!row || row.status === 'open') return { week, status: 'open' };
+    // A closed week nobody shared is never frozen: it reads 'open', but is simply below k.
+    if (!row || row.status === 'open') return { week, status: isClosed(week, deps) ? 'suppressed' : 'open' };
     if (row.status !== 'published') return { week, status: 'suppressed' };
     return {
       week,
