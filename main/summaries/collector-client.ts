@@ -5,7 +5,7 @@
  */
 import type { z } from 'zod';
 
-import type { Clock } from '../phone/clock';
+import type { Clock } from '../kernel/clock';
 import {
   DeleteReceipt,
   EnrollResponse,

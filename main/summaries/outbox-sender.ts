@@ -17,8 +17,8 @@ import {
   type Revocation,
 } from '../journal/summary-revocations';
 import type { Logger } from '../logging/logger';
-import { retryDelaySeconds } from '../phone/backoff';
-import type { Clock } from '../phone/clock';
+import { retryDelaySeconds } from '../kernel/backoff';
+import type { Clock } from '../kernel/clock';
 
 import { CollectorError, type CollectorClient } from './collector-client';
 
