@@ -1,0 +1,114 @@
+/** Policy keys: the SIP account (templates allowed), network and trust. */
+import type { PolicyKey } from './define';
+
+const USER_PART = /^[A-Za-z0-9._~!$&'()*+,=?/${}:-]+$/;
+const TEMPLATE_NOTE = {
+  en: ' ${username} is the signed-in user name; ${env:NAME} is the environment variable NAME.',
+  he: ' ${username} הוא שם המשתמש המחובר; ${env:NAME} הוא משתנה הסביבה NAME.',
+};
+
+export const ACCOUNT_KEYS: PolicyKey[] = [
+  {
+    name: 'SipServerUrl',
+    category: 'account',
+    kind: 'string',
+    maxLength: 2048,
+    pattern: /^wss?:\/\/[^\s/]+/i,
+    default: null,
+    lockable: true,
+    example: 'wss://pbx.example.internal:8089/ws',
+    description: {
+      en: "The phone system's SIP-over-WebSocket address (wss:// in production).",
+      he: 'כתובת SIP-over-WebSocket של מרכזיית הטלפון (wss:// בסביבת ייצור).',
+    },
+  },
+  {
+    name: 'SipDomain',
+    category: 'account',
+    kind: 'string',
+    maxLength: 253,
+    pattern: /^[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?$/,
+    default: null,
+    lockable: true,
+    example: 'pbx.example.internal',
+    description: {
+      en: "The SIP domain; empty means the server address's host name.",
+      he: 'דומיין ה-SIP; ריק פירושו שם המארח שבכתובת השרת.',
+    },
+  },
+  {
+    name: 'SipUser',
+    category: 'account',
+    kind: 'string',
+    maxLength: 128,
+    pattern: USER_PART,
+    template: true,
+    default: null,
+    lockable: true,
+    example: '${username}',
+    description: {
+      en: 'The SIP user (extension).' + TEMPLATE_NOTE.en,
+      he: 'משתמש ה-SIP (השלוחה).' + TEMPLATE_NOTE.he,
+    },
+  },
+  {
+    name: 'SipAuthUser',
+    category: 'account',
+    kind: 'string',
+    maxLength: 128,
+    pattern: /^\S+$/,
+    template: true,
+    default: null,
+    lockable: true,
+    example: '${env:STEADYLINE_AUTH_USER}',
+    description: {
+      en: 'The authentication user, when it differs from the SIP user.' + TEMPLATE_NOTE.en,
+      he: 'משתמש האימות, כשהוא שונה ממשתמש ה-SIP.' + TEMPLATE_NOTE.he,
+    },
+  },
+  {
+    name: 'SipDisplayName',
+    category: 'account',
+    kind: 'string',
+    maxLength: 128,
+    pattern: /^[^"<>\r\n]+$/,
+    template: true,
+    default: null,
+    lockable: true,
+    example: 'Agent ${username}',
+    description: {
+      en: 'The name callers and colleagues see.' + TEMPLATE_NOTE.en,
+      he: 'השם שמתקשרים ועמיתים רואים.' + TEMPLATE_NOTE.he,
+    },
+  },
+  {
+    name: 'IceServers',
+    category: 'network',
+    kind: 'list',
+    maxItems: 8,
+    itemMaxLength: 256,
+    itemPattern: /^(stun|stuns|turn|turns):[^\s]+$/i,
+    default: [],
+    lockable: true,
+    example: ['stun:stun.example.internal:3478', 'turns:turn.example.internal:5349'],
+    description: {
+      en: 'STUN and TURN servers for call audio (stun:, stuns:, turn:, turns: addresses).',
+      he: 'שרתי STUN ו-TURN לשמע השיחות (כתובות stun:, stuns:, turn:, turns:).',
+    },
+  },
+  {
+    name: 'TrustedCaCertificates',
+    category: 'network',
+    kind: 'list',
+    maxItems: 16,
+    itemMaxLength: 16384,
+    itemPattern: /^-----BEGIN CERTIFICATE-----[A-Za-z0-9+/=\s]+-----END CERTIFICATE-----$/,
+    default: [],
+    lockable: false,
+    example: ['-----BEGIN CERTIFICATE-----\nMIIB...\n-----END CERTIFICATE-----'],
+    description: {
+      en: "PEM certificates of your internal certificate authorities, trusted for wss:// and the queue webhook in addition to the operating system's store.",
+      he: 'תעודות PEM של רשויות האישורים הפנימיות שלכם, שמהימנות עבור wss:// ו-webhook התור, בנוסף למאגר של מערכת ההפעלה.',
+    },
+  },
+];
