@@ -46,7 +46,7 @@ export function createEnrollments({
   logger,
 }: EnrollmentDeps): Enrollments {
   const collectorUrl = () => settings.summaryPolicy().collectorUrl ?? settings.sharing().collectorUrl;
-  const client = (baseUrl: string) => createCollectorClient({ baseUrl, fetch, clock });
+  const client = (baseUrl: string) => createCollectorClient({ baseUrl, fetch });
 
   function current(): Enrollment | null {
     const enrollment = settings.sharing().enrollment;
