@@ -50,10 +50,9 @@ function checkContentLength(message: RawMessage): Answer | null {
   const expected = Number(declared[0]);
   const actual = Buffer.byteLength(message.body, 'utf8');
   if (actual < expected) return answer(400, 'Bad Content-Length', 'body shorter than Content-Length');
+  if (actual === expected) return null;
   const extra = Buffer.from(message.body, 'utf8').subarray(expected).toString('utf8');
-  if (actual > expected && extra.trim() !== '')
-    return answer(400, 'Bad Content-Length', 'body longer than Content-Length');
-  return null;
+  return extra.trim() === '' ? null : answer(400, 'Bad Content-Length', 'body longer than Content-Length');
 }
 
 /** RFC 3261 8.2.2.3: every Require option tag must be one we support (not for ACK or CANCEL). */

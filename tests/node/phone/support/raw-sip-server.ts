@@ -10,7 +10,8 @@ export interface RawSipServer {
   readonly url: string;
   readonly received: string[];
   send(text: string): void;
-  waitFor(match: RegExp, timeoutMs?: number): Promise<string>;
+  /** The first message (already received or still to come) matching `match`. */
+  waitFor(match: RegExp | ((text: string) => boolean), timeoutMs?: number): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -53,9 +54,10 @@ export async function startRawSipServer(): Promise<RawSipServer> {
     received,
     send: (text) => client?.send(text),
     waitFor(match, timeoutMs = 5_000) {
+      const matches = typeof match === 'function' ? match : (text: string) => match.test(text);
       return new Promise((resolve, reject) => {
         const check = () => {
-          const found = received.find((text) => match.test(text));
+          const found = received.find(matches);
           if (!found) return;
           clearTimeout(timer);
           waiters.delete(check);
