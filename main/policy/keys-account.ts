@@ -13,7 +13,7 @@ export const ACCOUNT_KEYS: PolicyKey[] = [
     category: 'account',
     kind: 'string',
     maxLength: 2048,
-    pattern: /^wss?:\/\/[^\s/]+/i,
+    pattern: /^wss?:\/\/[^\s/]+/,
     default: null,
     lockable: true,
     example: 'wss://pbx.example.internal:8089/ws',
@@ -32,8 +32,8 @@ export const ACCOUNT_KEYS: PolicyKey[] = [
     lockable: true,
     example: 'pbx.example.internal',
     description: {
-      en: "The SIP domain; empty means the server address's host name.",
-      he: 'דומיין ה-SIP; ריק פירושו שם המארח שבכתובת השרת.',
+      en: 'The SIP domain; when not set, the host name of the server address.',
+      he: 'דומיין ה-SIP; כשלא הוגדר, שם המארח שבכתובת השרת.',
     },
   },
   {
@@ -87,7 +87,7 @@ export const ACCOUNT_KEYS: PolicyKey[] = [
     kind: 'list',
     maxItems: 8,
     itemMaxLength: 256,
-    itemPattern: /^(stun|stuns|turn|turns):[^\s]+$/i,
+    itemPattern: /^(stun|stuns|turn|turns):[^\s]+$/,
     default: [],
     lockable: true,
     example: ['stun:stun.example.internal:3478', 'turns:turn.example.internal:5349'],
@@ -105,7 +105,7 @@ export const ACCOUNT_KEYS: PolicyKey[] = [
     itemPattern: /^-----BEGIN CERTIFICATE-----[A-Za-z0-9+/=\s]+-----END CERTIFICATE-----$/,
     default: [],
     lockable: false,
-    example: ['-----BEGIN CERTIFICATE-----\nMIIB...\n-----END CERTIFICATE-----'],
+    example: ['-----BEGIN CERTIFICATE-----\nMIIBszCCAVmgAwIBAgIUexampleOnly\n-----END CERTIFICATE-----'],
     description: {
       en: "PEM certificates of your internal certificate authorities, trusted for wss:// and the queue webhook in addition to the operating system's store.",
       he: 'תעודות PEM של רשויות האישורים הפנימיות שלכם, שמהימנות עבור wss:// ו-webhook התור, בנוסף למאגר של מערכת ההפעלה.',

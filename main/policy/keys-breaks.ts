@@ -22,7 +22,7 @@ const seconds = (
   description: { en, he },
 });
 
-const HTTP_URL = /^https?:\/\/[^\s/]+/i;
+const HTTP_URL = /^https?:\/\/[^\s/]+/;
 
 export const BREAK_KEYS: PolicyKey[] = [
   seconds(
