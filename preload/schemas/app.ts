@@ -31,6 +31,10 @@ export const Notice = z.object({
     'hotkey-unavailable',
     // Main caught errors nothing else handled, several within a minute (main/core/process-guard.ts).
     'unexpected-errors',
+    // Parts of the settings file were not valid: those parts are defaults, the rest kept (main/settings/salvage.ts).
+    'settings-repaired',
+    // A value from IT's policy was not valid and is ignored (main/policy/resolve.ts).
+    'policy-invalid',
   ]),
   severity: z.enum(['info', 'warning', 'error']),
   /** Values the UI puts into the translated message, such as the path of a moved file. */
