@@ -22,9 +22,9 @@ class Wire {
   readonly sent: string[] = [];
   readonly stateChange = new EmitterImpl<TransportState>();
   readonly state = TransportState.Connected;
-  onConnect?: () => void;
-  onDisconnect?: (error?: Error) => void;
-  onMessage?: (message: string) => void;
+  onConnect: (() => void) | undefined;
+  onDisconnect: ((error?: Error) => void) | undefined;
+  onMessage: ((message: string) => void) | undefined;
   constructor() {
     Wire.current = this;
   }
