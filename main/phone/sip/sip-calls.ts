@@ -143,9 +143,24 @@ export class SipCalls {
     });
   }
 
-  /** Ends every call whose transport is gone (nothing can be sent on it any more). */
-  transportLost(): void {
-    for (const id of [...this.calls.keys()]) this.finish(id, 'transport-lost');
+  /** Connected calls, which can outlive a lost signalling connection (see call-recovery.ts). */
+  connected(): ReadonlyArray<Pick<CallRecord, 'id' | 'session'>> {
+    return [...this.calls.values()].filter((record) => record.established);
+  }
+
+  /** Ends a call kept through a lost connection that could not be refreshed: BYE, transport-lost. */
+  endAfterConnectionLoss(id: string): void {
+    const record = this.calls.get(id);
+    if (!record) return;
+    record.localReason = 'transport-lost';
+    if (record.session.state !== SessionState.Established) return this.finish(id, 'transport-lost');
+    void record.session.bye().catch(() => this.finish(id, 'transport-lost'));
+  }
+
+  /** Ends every call whose transport is gone (nothing can be sent on it); all but connected ones if asked. */
+  transportLost(keepConnected = false): void {
+    for (const record of [...this.calls.values()])
+      if (!keepConnected || !record.established) this.finish(record.id, 'transport-lost');
   }
 
   /** Ends every call as the agent would (quit, account changed): BYE, CANCEL or a refusal. */

@@ -5,12 +5,14 @@
  */
 import { Registerer, RegistererState, UserAgent, type UserAgentOptions } from 'sip.js';
 
+import { systemClock, type Clock } from '../../kernel/clock';
 import type { Logger } from '../../logging/logger';
 import type { SipAccount } from '../../settings/settings-service';
 import type { MediaEngine } from '../media-engine';
 
 import { BridgedSessionDescriptionHandler } from './bridged-sdh';
-import { installInboundGuard, type GuardCounts } from './inbound-guard';
+import { createCallRecovery, type CallRecovery } from './call-recovery';
+import { installInboundGuard } from './inbound-guard';
 import { SipCalls, type SipCallsDelegate } from './sip-calls';
 
 export type RegistrationOutcome =
@@ -32,6 +34,8 @@ export interface SipUserAgentOptions {
   media: MediaEngine;
   calls: SipCallsDelegate;
   registerExpiresSeconds?: number;
+  /** Timers of the calls (transfer confirmation, keeping calls through a lost connection). */
+  clock?: Clock;
   connectionTimeoutSeconds?: number;
 }
 
@@ -59,8 +63,7 @@ export class SipUserAgent {
   private readonly userAgent: UserAgent;
   private readonly registerer: Registerer;
   readonly calls: SipCalls;
-  /** What the inbound guard answered, dropped or caught (see inbound-guard.ts). */
-  readonly guardCounts: Readonly<GuardCounts>;
+  private readonly recovery: CallRecovery;
   private stopping = false;
 
   constructor(private readonly options: SipUserAgentOptions) {
@@ -68,8 +71,18 @@ export class SipUserAgent {
     const uri = UserAgent.makeURI(`sip:${account.sipUser}@${account.domain}`);
     if (!uri) throw new Error('The SIP user or domain is not valid.');
     this.userAgent = new UserAgent(this.userAgentOptions(uri));
-    this.guardCounts = installInboundGuard(this.userAgent, options.logger);
-    this.calls = new SipCalls(this.userAgent, options.calls);
+    // Every message from the server passes the guard before sip.js acts on it.
+    installInboundGuard(this.userAgent, options.logger);
+    const clock = options.clock ?? systemClock;
+    this.calls = new SipCalls(this.userAgent, options.calls, clock);
+    this.recovery = createCallRecovery({
+      calls: this.calls,
+      clock,
+      logger: options.logger,
+      reconnect: () => (this.stopping ? Promise.reject(new Error('stopped')) : this.userAgent.reconnect()),
+      register: () => this.register(),
+      giveUp: (reason) => this.stopping || this.lost(reason),
+    });
     this.registerer = new Registerer(this.userAgent, {
       expires: options.registerExpiresSeconds ?? 300,
       refreshFrequency: REFRESH_AT_PERCENT,
@@ -109,6 +122,9 @@ export class SipUserAgent {
 
   /** An OPTIONS to the domain: any real answer (even 404 or 407) proves the connection alive. */
   ping(): Promise<void> {
+    // While connected calls are kept through a lost connection, the answer is whether it came back.
+    const recovering = this.recovery.settled();
+    if (recovering) return recovering;
     const core = this.userAgent.userAgentCore;
     const target = UserAgent.makeURI(`sip:${this.options.account.domain}`);
     if (!target) return Promise.reject(new Error('The SIP domain is not valid.'));
@@ -140,6 +156,11 @@ export class SipUserAgent {
     this.stopping = true;
     this.calls.transportLost();
     await bounded(this.userAgent.stop());
+  }
+
+  private lost(reason: string): void {
+    this.calls.transportLost();
+    this.options.delegate.onTransportLost(reason);
   }
 
   internals(): SipInternals {
@@ -180,8 +201,8 @@ export class SipUserAgent {
         onInvite: (invitation) => this.calls.onInvite(invitation),
         onDisconnect: (error) => {
           if (this.stopping || !error) return;
-          this.calls.transportLost();
-          this.options.delegate.onTransportLost(error.message);
+          // Connected calls are kept while the same agent reconnects (a PBX restart: call-recovery.ts).
+          if (!this.recovery.start(error.message)) this.lost(error.message);
         },
       },
     };

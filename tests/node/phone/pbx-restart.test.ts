@@ -1,0 +1,118 @@
+/**
+ * A PBX restart in the middle of a call, against a real Kamailio killed (SIGKILL) and started
+ * again, with sipp as the customer: the connected call is not ended when the WebSocket drops; the
+ * phone reconnects, registers again and refreshes the call with a re-INVITE through the new
+ * connection. A customer that takes it stays in the call (our later BYE reaches them); one whose
+ * dialog is gone (481) gets a BYE at once, and the call is journaled as transport-lost.
+ */
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+
+import { listCalls } from '../../../main/journal/calls';
+import type { MediaEngine } from '../../../main/phone/media-engine';
+
+import { createKamailio, TESTBED_PASSWORD, type Kamailio } from './support/kamailio';
+import { startPhone, type PhoneUnderTest } from './support/phone-under-test';
+import { freePort } from './support/ports';
+import { runSipp, scenario } from './support/sipp';
+
+const USER = 'restartagent';
+let kamailio: Kamailio;
+let phone: PhoneUnderTest;
+/** Resolves once the media engine has been given `count` remote answers in all. */
+let answersSeen = 0;
+const answerWaiters: Array<{ count: number; resolve: () => void }> = [];
+const answers = (count: number) =>
+  new Promise<void>((resolve) => (answersSeen >= count ? resolve() : answerWaiters.push({ count, resolve })));
+
+async function customer(file: string) {
+  const port = await freePort();
+  const args = ['-sf', scenario(file), '-i', '127.0.0.2', '-p', String(port), '-m', '1'];
+  return { run: runSipp([...args, '-timeout', '25s'], 30_000), uri: `sip:customer@127.0.0.2:${port}` };
+}
+
+const statesOf = (id: string) => phone.calls.filter((call) => call.id === id).map((call) => call.state);
+const ended = (id: string) => phone.waitForCall((call) => call.id === id && call.state === 'ended', 15_000);
+
+/** Kills Kamailio mid-call and starts it again; resolves once the phone registered again. */
+async function restartPbx() {
+  const registersBefore = kamailio.registerCount(USER);
+  await kamailio.stop();
+  await kamailio.start();
+  await new Promise<void>((resolve, reject) => {
+    const timer = setInterval(() => {
+      if (kamailio.registerCount(USER) <= registersBefore) return;
+      clearInterval(timer);
+      clearTimeout(guard);
+      resolve();
+    }, 20);
+    const guard = setTimeout(() => {
+      clearInterval(timer);
+      reject(new Error(`no REGISTER after the restart; states ${JSON.stringify(phone.states.slice(-3))}`));
+    }, 10_000);
+  });
+}
+
+beforeAll(async () => {
+  kamailio = await createKamailio();
+  await kamailio.start();
+  phone = startPhone({
+    serverUrl: kamailio.wsUrl,
+    sipUser: USER,
+    domain: '127.0.0.1',
+    authUser: '',
+    password: TESTBED_PASSWORD,
+    displayName: 'Agent',
+  });
+  const media: MediaEngine = phone.media;
+  media.setRemoteAnswer = async () => {
+    answersSeen += 1;
+    for (const waiter of answerWaiters.filter((candidate) => candidate.count <= answersSeen)) {
+      answerWaiters.splice(answerWaiters.indexOf(waiter), 1);
+      waiter.resolve();
+    }
+  };
+  await phone.waitFor('registered');
+});
+
+afterEach((context) => {
+  // A failed test must not leave a call that the next dial would put on hold.
+  const over = new Set(phone.calls.filter((call) => call.state === 'ended').map((call) => call.id));
+  for (const call of phone.calls) if (!over.has(call.id)) phone.phone.hangup(call.id);
+  if (context.task.result?.state === 'fail') console.error(`kamailio log:\n${kamailio.log().slice(-4000)}`);
+});
+
+afterAll(async () => {
+  await phone.phone.close();
+  await kamailio.stop();
+});
+
+describe('a PBX restart during a call', () => {
+  it('keeps the call: refreshed through the new connection, and our BYE still reaches the customer', async () => {
+    const { run, uri } = await customer('callee-survives-restart.xml');
+    const dialing = await phone.phone.dial(uri);
+    await phone.waitForCall((call) => call.id === dialing.id && call.state === 'active');
+    const before = answersSeen;
+    await restartPbx();
+    // The refresh's answer: the customer took the re-INVITE that came through the new connection.
+    await answers(before + 1);
+    expect(statesOf(dialing.id).at(-1)).toBe('active');
+    phone.phone.hangup(dialing.id);
+    expect((await ended(dialing.id)).endReason).toBe('local-hangup');
+    const result = await run.done;
+    expect(result.exitCode, result.output.slice(-2000)).toBe(0);
+    expect(listCalls(phone.journal, { limit: 1 })[0]).toMatchObject({ endReason: 'local-hangup' });
+  }, 45_000);
+
+  it('ends a call whose dialog the far end lost with a BYE through the new connection', async () => {
+    const { run, uri } = await customer('callee-forgets-dialog.xml');
+    const dialing = await phone.phone.dial(uri);
+    await phone.waitForCall((call) => call.id === dialing.id && call.state === 'active');
+    await restartPbx();
+    expect((await ended(dialing.id)).endReason).toBe('transport-lost');
+    // sipp's scenario ends only after it received our BYE and answered it.
+    const result = await run.done;
+    expect(result.exitCode, result.output.slice(-2000)).toBe(0);
+    expect(listCalls(phone.journal, { limit: 1 })[0]).toMatchObject({ endReason: 'transport-lost' });
+    expect(phone.phone.liveCalls()).toBe(0);
+  }, 45_000);
+});
