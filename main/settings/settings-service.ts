@@ -14,12 +14,15 @@ import type {
   SettingsView,
 } from '../../preload/contract';
 import type { Logger } from '../logging/logger';
+import { applyPolicy, lockedKeys } from '../policy/apply';
+import { EMPTY_POLICY, type EffectivePolicy } from '../policy/resolve';
 import type { StoredSharing } from '../summaries/sharing-choice';
 import type { SummaryPolicy } from '../summaries/summary-policy';
 
 import { DEFAULT_SETTINGS } from './defaults';
 import type { OpenedStore } from './key-value-store';
 import { migrateSettings } from './migrations';
+import { salvageSettings } from './salvage';
 import { StoredSettings, type StoredAccount } from './schema';
 import type { SecretStore } from './secret-store';
 
@@ -51,18 +54,36 @@ export interface SettingsService {
   setSharing(next: StoredSharing): StoredSharing;
 }
 
+/** IT's policy as the settings need it (main/policy/policy-service.ts). */
+export interface PolicyFeed {
+  current(): EffectivePolicy;
+  onChange(listener: (policy: EffectivePolicy) => void): () => void;
+}
+
 interface Deps {
   opened: OpenedStore;
+  /** IT's policy, laid over the agent's settings (never written into the file); none: no policy. */
+  policy?: PolicyFeed;
   secrets: SecretStore;
   logger: Logger;
   now?: () => number;
 }
 
-export function createSettingsService({ opened, secrets, logger, now = Date.now }: Deps): SettingsService {
+export function createSettingsService({
+  opened,
+  secrets,
+  logger,
+  policy,
+  now = Date.now,
+}: Deps): SettingsService {
   const { store } = opened;
   const notices: Notice[] = [];
   if (opened.movedAside) notices.push(settingsResetNotice(opened.movedAside));
-  let settings = loadSettings();
+  /** The agent's own settings, as in the file. */
+  let stored = loadSettings();
+  /** What the app uses: the agent's settings with IT's policy laid over them. */
+  let settings = applyPolicy(stored, policy?.current() ?? EMPTY_POLICY);
+  notePolicyProblems(policy?.current() ?? EMPTY_POLICY);
   const listeners = new Set<() => void>();
   const phoneListeners = new Set<(preferences: PhonePreferences) => void>();
 
@@ -73,12 +94,32 @@ export function createSettingsService({ opened, secrets, logger, now = Date.now 
     if (parsed.success) return write(parsed.data);
     const movedTo = `${store.path}.invalid-${now()}.json`;
     writeFileSync(movedTo, JSON.stringify(raw, null, 2));
+    const { settings: salvaged, reset } = salvageSettings(migrateSettings(raw, logger));
+    const fields = reset.filter((path) => path !== 'settingsVersion');
     logger.warn(
-      { movedTo },
-      'settings file did not match the schema; defaults in use, the old file was kept',
+      { movedTo, reset: fields },
+      'settings file did not match the schema; the invalid parts are defaults, the rest kept',
     );
-    notices.push(settingsResetNotice(movedTo));
-    return write(DEFAULT_SETTINGS);
+    notices.push({
+      id: 'settings-repaired',
+      kind: 'settings-repaired',
+      severity: 'warning',
+      details: { movedTo, fields: fields.join(', ') },
+    });
+    return write(salvaged);
+  }
+
+  function notePolicyProblems(current: EffectivePolicy) {
+    const keys = [...new Set(current.problems.map((problem) => problem.key))];
+    const notice = notices.find((existing) => existing.kind === 'policy-invalid');
+    if (keys.length === 0 || notice?.details.keys === keys.join(', ')) return;
+    if (notice) notices.splice(notices.indexOf(notice), 1);
+    notices.push({
+      id: 'policy-invalid',
+      kind: 'policy-invalid',
+      severity: 'warning',
+      details: { keys: keys.join(', ') },
+    });
   }
 
   function write(next: StoredSettings): StoredSettings {
@@ -87,8 +128,20 @@ export function createSettingsService({ opened, secrets, logger, now = Date.now 
   }
 
   function save(next: StoredSettings) {
-    settings = write(next);
+    stored = write(next);
+    settings = applyPolicy(stored, policy?.current() ?? EMPTY_POLICY);
   }
+
+  policy?.onChange((current) => {
+    const before = settings;
+    settings = applyPolicy(stored, current);
+    notePolicyProblems(current);
+    logger.info({ locked: lockedKeys(current) }, 'policy applied to settings');
+    if (JSON.stringify(before.account) !== JSON.stringify(settings.account)) accountChanged();
+    if (JSON.stringify(before.phone) !== JSON.stringify(settings.phone)) {
+      for (const listener of phoneListeners) listener(settings.phone);
+    }
+  });
 
   function accountChanged() {
     for (const listener of listeners) listener();
@@ -100,6 +153,7 @@ export function createSettingsService({ opened, secrets, logger, now = Date.now 
       account: account && { ...account, hasPassword: secrets.get(PASSWORD_SECRET) !== undefined },
       language: settings.language,
       passwordStorage: secrets.storage,
+      ...(policy && { lockedByPolicy: lockedKeys(policy.current()) }),
     };
   }
 
@@ -124,20 +178,20 @@ export function createSettingsService({ opened, secrets, logger, now = Date.now 
     view,
     saveAccount({ password, ...account }) {
       storePassword(password);
-      save({ ...settings, account });
+      save({ ...stored, account });
       logger.info({ sipUser: account.sipUser, serverUrl: account.serverUrl }, 'SIP account saved');
       accountChanged();
       return view();
     },
     clearAccount() {
       secrets.delete(PASSWORD_SECRET);
-      save({ ...settings, account: null });
+      save({ ...stored, account: null });
       logger.info('SIP account removed');
       accountChanged();
       return view();
     },
     setLanguage(language) {
-      save({ ...settings, language });
+      save({ ...stored, language });
       return view();
     },
     sipAccount() {
@@ -157,13 +211,13 @@ export function createSettingsService({ opened, secrets, logger, now = Date.now 
     },
     recovery: () => ({ policy: settings.recoveryPolicy, preferences: settings.recoveryPreferences }),
     setRecoveryPreferences(patch) {
-      save({ ...settings, recoveryPreferences: { ...settings.recoveryPreferences, ...patch } });
+      save({ ...stored, recoveryPreferences: { ...stored.recoveryPreferences, ...patch } });
       logger.info({ changed: Object.keys(patch) }, 'recovery preferences saved');
       return { policy: settings.recoveryPolicy, preferences: settings.recoveryPreferences };
     },
     phone: () => settings.phone,
     setPhone(patch) {
-      save({ ...settings, phone: { ...settings.phone, ...patch } });
+      save({ ...stored, phone: { ...stored.phone, ...patch } });
       logger.info({ changed: Object.keys(patch) }, 'phone preferences saved');
       for (const listener of phoneListeners) listener(settings.phone);
       return settings.phone;
@@ -175,7 +229,7 @@ export function createSettingsService({ opened, secrets, logger, now = Date.now 
     summaryPolicy: () => settings.summaryPolicy,
     sharing: () => settings.sharing,
     setSharing(next) {
-      save({ ...settings, sharing: next });
+      save({ ...stored, sharing: next });
       return settings.sharing;
     },
   };

@@ -44,5 +44,7 @@ export const SettingsView = z.object({
   language: Language,
   /** `encrypted`: the OS keychain protects the password. `session-only`: kept in memory until quit. */
   passwordStorage: z.enum(['encrypted', 'session-only']),
+  /** Policy keys IT has locked (`SipServerUrl`, `AutoAnswer`…; main/policy/keys*.ts): shown greyed, "set by your IT department". */
+  lockedByPolicy: z.array(z.string().max(64)).max(64).optional(),
 });
 export type SettingsView = z.infer<typeof SettingsView>;

@@ -12,7 +12,8 @@ import type { SecretCipher } from '../../../main/settings/secret-cipher';
 import { createSecretStore } from '../../../main/settings/secret-store';
 import { createSettingsService } from '../../../main/settings/settings-service';
 import { collectingDestination } from '../../support/collecting-destination';
-import { TestOnlyCipher, UnavailableCipherForTests } from '../../support/test-only-cipher';
+import { TestOnlyCipher } from '../../../main/devtools/test-only-cipher';
+import { UnavailableCipherForTests } from '../../support/unavailable-cipher';
 
 const PASSWORD = 'distinctive-Pa55-91xq';
 const account = {
@@ -137,7 +138,7 @@ describe('settings file migrations and damage', () => {
     });
   });
 
-  it('keeps a copy of a file that does not match the schema, uses defaults, and says where the copy is', () => {
+  it('keeps a copy of a file that does not match the schema, resets only the invalid parts, and says where the copy is', () => {
     const dir = freshDir();
     writeFileSync(
       join(dir, 'settings.json'),
@@ -146,7 +147,7 @@ describe('settings file migrations and damage', () => {
     const settings = open(dir);
     expect(settings.view().language).toBe('en');
     const [notice] = settings.notices();
-    expect(notice?.kind).toBe('settings-reset');
+    expect(notice).toMatchObject({ kind: 'settings-repaired', details: { fields: 'account, language' } });
     expect(JSON.parse(readFileSync(notice?.details.movedTo ?? '', 'utf8'))).toMatchObject({ language: 'fr' });
   });
 
