@@ -6,7 +6,7 @@
 import type Database from 'better-sqlite3';
 
 import type { ActiveBreak, BreakTrigger } from '../../preload/contract';
-import { UserFacingError } from '../ipc/user-facing-error';
+import { UserFacingError } from '../kernel/user-facing-error';
 import {
   activeBreak,
   extendBreak,
@@ -15,7 +15,7 @@ import {
   type BreakEnding,
   type BreakRecord,
 } from '../journal/breaks';
-import type { Clock } from '../phone/clock';
+import type { Clock } from '../kernel/clock';
 
 import type { AvailabilityKeeper } from './availability-keeper';
 import type { BreakBounds } from './break-bounds';

@@ -3,7 +3,7 @@
  * when each ended, and which journal row is theirs (main's phone names it on every call state). Ended calls are kept for the marking window.
  */
 import type { CallState } from '../../preload/contract';
-import type { EventHub } from '../core/event-hub';
+import type { EventHub } from '../kernel/event-hub';
 
 export interface TrackedCall {
   handle: string;

@@ -7,7 +7,7 @@ import type Database from 'better-sqlite3';
 import type { z } from 'zod';
 
 import type { MarkInput, MarkReceipt, RecoveryPolicy } from '../../preload/contract';
-import { UserFacingError } from '../ipc/user-facing-error';
+import { UserFacingError } from '../kernel/user-facing-error';
 import { addMark, countAbusiveMarksSince, getMark, marksForCall, undoMark } from '../journal/marks';
 
 import type { CallTracker, TrackedCall } from './call-tracker';
@@ -60,7 +60,7 @@ export function markCall(deps: MarkingDeps, input: z.output<typeof MarkInput>): 
       ? {
           callId: call.journalId,
           kind: 'abusive',
-          severity: input.severity,
+          severity: input.severity ?? null,
           categories: input.categories,
           createdAt,
         }

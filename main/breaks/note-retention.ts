@@ -7,7 +7,7 @@ import { subDays } from 'date-fns';
 
 import { purgeNotesBefore } from '../journal/journal-entries';
 import type { Logger } from '../logging/logger';
-import type { Clock } from '../phone/clock';
+import type { Clock } from '../kernel/clock';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 

@@ -8,7 +8,9 @@ import type { z } from 'zod';
 
 import type { QueueStatus, QueueWebhookPolicy, RecoveryPolicy } from '../../preload/contract';
 import type { Logger } from '../logging/logger';
-import type { Clock } from '../phone/clock';
+import { backoffDelayMs, type BackoffPolicy } from '../kernel/backoff';
+import type { Clock } from '../kernel/clock';
+import { describeError } from '../kernel/describe-error';
 
 export interface QueueUpdate {
   state: 'paused' | 'available';
@@ -27,6 +29,8 @@ export interface QueueWebhookDeps {
   logger: Logger;
   onStatus(status: QueueStatusValue): void;
   fetch?: typeof fetch;
+  /** Jitter source for the retry delays (tests pass a fixed one). */
+  random?: () => number;
 }
 
 export interface QueueWebhook {
@@ -35,10 +39,12 @@ export interface QueueWebhook {
   idle(): Promise<void>;
 }
 
-const RETRY_BASE_MS = 500;
+/** Retries of one post: 0.5 s, then doubling with jitter, never more than 8 s apart. */
+const RETRY: BackoffPolicy = { firstMs: 500, maxMs: 8_000 };
 
 export function createQueueWebhook(deps: QueueWebhookDeps): QueueWebhook {
   const send = deps.fetch ?? fetch;
+  const random = deps.random ?? Math.random;
   let queue: Promise<void> = Promise.resolve();
   const wait = (ms: number) => new Promise<void>((resolve) => deps.clock.setTimeout(resolve, ms));
 
@@ -65,12 +71,12 @@ export function createQueueWebhook(deps: QueueWebhookDeps): QueueWebhook {
     deps.onStatus({ state: 'sending', error: null });
     let lastError = '';
     for (let tries = 0; tries <= policy.retries; tries += 1) {
-      if (tries > 0) await wait(RETRY_BASE_MS * 2 ** (tries - 1));
+      if (tries > 0) await wait(backoffDelayMs(tries - 1, RETRY, random));
       try {
         await attempt(policy.url, policy, body);
         return deps.onStatus({ state: 'sent', error: null });
       } catch (error) {
-        lastError = describe(error);
+        lastError = describeError(error);
         deps.logger.warn({ state: update.state, tries: tries + 1, err: lastError }, 'queue webhook failed');
       }
     }
@@ -83,13 +89,4 @@ export function createQueueWebhook(deps: QueueWebhookDeps): QueueWebhook {
     },
     idle: () => queue,
   };
-}
-
-function describe(error: unknown): string {
-  if (error instanceof Error && error.name === 'TimeoutError') return 'no answer in time';
-  if (error instanceof Error) {
-    const cause = (error as { cause?: { code?: string } }).cause;
-    return cause?.code ? `${error.message}: ${cause.code}` : error.message;
-  }
-  return String(error);
 }

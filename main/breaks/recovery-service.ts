@@ -16,10 +16,10 @@ import type {
   RecoveryState,
   ReflectionInput,
 } from '../../preload/contract';
-import type { EventHub } from '../core/event-hub';
-import { UserFacingError } from '../ipc/user-facing-error';
+import type { EventHub } from '../kernel/event-hub';
+import { UserFacingError } from '../kernel/user-facing-error';
 import type { Logger } from '../logging/logger';
-import type { Clock } from '../phone/clock';
+import type { Clock } from '../kernel/clock';
 import type { PhoneService } from '../phone/phone-service';
 
 import { createAvailabilityKeeper } from './availability-keeper';

@@ -3,7 +3,7 @@ import type Database from 'better-sqlite3';
 import type { z } from 'zod';
 
 import type { ReflectionInput } from '../../preload/contract';
-import { UserFacingError } from '../ipc/user-facing-error';
+import { UserFacingError } from '../kernel/user-facing-error';
 import { getBreak } from '../journal/breaks';
 import { addReflection } from '../journal/reflections';
 

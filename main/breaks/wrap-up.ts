@@ -4,7 +4,7 @@
  * skips the reflection, or when the ceiling is reached (the reflection stays on offer and the
  * window keeps the draft; a call that rings then shows its card above it).
  */
-import type { Clock } from '../phone/clock';
+import type { Clock } from '../kernel/clock';
 
 import type { RestoredAvailability } from '../journal/breaks';
 

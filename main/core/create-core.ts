@@ -4,6 +4,7 @@
  * cipher), so every service runs the same way in the app and in plain Node.
  */
 import { mkdirSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 
 import { createRecoveryService } from '../breaks/recovery-service';
@@ -18,9 +19,12 @@ import type { Notice } from '../../preload/contract';
 import type { MediaEngine } from '../phone/media-engine';
 import { RemoteMediaEngine } from '../phone/remote-media-engine';
 import { createPhoneService, type PhoneServiceDeps } from '../phone/phone-service';
-import { systemClock } from '../phone/clock';
+import { every, systemClock, type Clock } from '../kernel/clock';
+import { createEventHub, type EventHub } from '../kernel/event-hub';
+import type { FetchLike } from '../summaries/collector-client';
+import { systemTimeZone } from '../summaries/iso-week';
+import { createSummariesService } from '../summaries/summaries-service';
 
-import { createEventHub, type EventHub } from './event-hub';
 import { createHandlers } from './handlers';
 import { createNoticeBoard } from './notice-board';
 
@@ -39,6 +43,12 @@ export interface CoreDeps {
    * (the app, the browser preview), or an engine of the caller's (SDP only in SIP tests and benchmarks).
    */
   media: MediaEngine | 'renderer';
+  /** Every timer and timestamp in main (default: the system clock; tests pass a fake one). */
+  clock?: Clock;
+  /** HTTP to the team collector (default: the global fetch; tests may record it). */
+  fetch?: FetchLike;
+  /** The agent's time zone for their summary weeks (default: the system's). */
+  timeZone?: string;
 }
 
 export interface Core {
@@ -59,6 +69,7 @@ const JOURNAL_CHECKPOINT_INTERVAL_MS = 5 * 60 * 1000;
 
 export function createCore(deps: CoreDeps): Core {
   const { dataDir, logger } = deps;
+  const clock = deps.clock ?? systemClock;
   mkdirSync(dataDir, { recursive: true });
   const events = createEventHub(logger.child({ module: 'events' }));
   const notices = createNoticeBoard(events);
@@ -66,6 +77,7 @@ export function createCore(deps: CoreDeps): Core {
     file: join(dataDir, JOURNAL_FILE),
     nativeBinding: deps.nativeBinding,
     logger: logger.child({ module: 'journal' }),
+    now: clock.now,
   });
   if (journal.recovered) {
     notices.add({
@@ -84,9 +96,10 @@ export function createCore(deps: CoreDeps): Core {
     opened: deps.settingsStore,
     secrets,
     logger: logger.child({ module: 'settings' }),
+    now: clock.now,
   });
   for (const notice of settings.notices()) notices.add(notice);
-  const { engine: media, windowMedia } = chooseMedia(deps.media, events, logger);
+  const { engine: media, windowMedia } = chooseMedia(deps.media, events, clock, logger);
   const phone = createPhoneService({
     settings,
     journal: journal.db,
@@ -94,6 +107,7 @@ export function createCore(deps: CoreDeps): Core {
     events,
     logger: logger.child({ module: 'phone' }),
     webSocket: deps.webSocket,
+    clock,
   });
 
   const recovery = createRecoveryService({
@@ -101,9 +115,22 @@ export function createCore(deps: CoreDeps): Core {
     events,
     phone,
     settings,
-    clock: systemClock,
+    clock,
     logger: logger.child({ module: 'breaks' }),
   });
+
+  const summaries = createSummariesService({
+    journal: journal.db,
+    settings,
+    secrets,
+    clock,
+    timeZone: deps.timeZone ?? systemTimeZone(),
+    fetch: deps.fetch ?? ((url, init) => fetch(url, init)),
+    installLabel: hostname(),
+    logger: logger.child({ module: 'summaries' }),
+    publish: (view) => events.publish('summaries:changed', view),
+  });
+  summaries.start();
 
   const handlers = createHandlers({
     version: deps.version,
@@ -115,11 +142,14 @@ export function createCore(deps: CoreDeps): Core {
     windowMedia,
     events,
     recovery,
+    summaries,
+    now: clock.now,
   });
   const router = createRouter({ handlers, logger: logger.child({ module: 'router' }) });
 
-  const checkpointTimer = setInterval(() => journal.checkpoint(), JOURNAL_CHECKPOINT_INTERVAL_MS);
-  checkpointTimer.unref();
+  const stopCheckpoints = every(clock, JOURNAL_CHECKPOINT_INTERVAL_MS, () => journal.checkpoint(), {
+    background: true,
+  });
 
   let closed: Promise<void> | null = null;
   return {
@@ -130,8 +160,9 @@ export function createCore(deps: CoreDeps): Core {
     addNotice: (notice) => notices.add(notice),
     close: () =>
       (closed ??= (async () => {
-        clearInterval(checkpointTimer);
+        stopCheckpoints();
         recovery.close();
+        await summaries.close();
         await phone.close();
         windowMedia?.dispose();
         journal.close();
@@ -140,10 +171,11 @@ export function createCore(deps: CoreDeps): Core {
   };
 }
 
-function chooseMedia(media: CoreDeps['media'], events: EventHub, logger: Logger) {
+function chooseMedia(media: CoreDeps['media'], events: EventHub, clock: Clock, logger: Logger) {
   if (media !== 'renderer') return { engine: media, windowMedia: null };
   const windowMedia = new RemoteMediaEngine({
     send: (request) => events.publish('media:request', request),
+    clock,
     logger: logger.child({ module: 'media' }),
   });
   return { engine: windowMedia, windowMedia };

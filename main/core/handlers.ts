@@ -1,20 +1,23 @@
 /**
- * The handler table: one entry per request channel in preload/contract.ts, each a thin call into
- * a service. The router has already validated the request; TypeScript makes the table complete.
+ * The handler table: each domain's handlers (kept beside their service) joined into one entry per
+ * request channel in preload/contract.ts. The router has already validated the request;
+ * TypeScript makes the table complete. Only the app's own channels are answered here.
  */
 import type Database from 'better-sqlite3';
 
 import { createRecoveryHandlers } from '../breaks/recovery-handlers';
 import type { RecoveryService } from '../breaks/recovery-service';
-import { UserFacingError } from '../ipc/user-facing-error';
-import { saveCallQuality, withQuality } from '../journal/call-quality';
-import { listCalls } from '../journal/calls';
 import type { Handlers } from '../ipc/router';
+import { createJournalHandlers } from '../journal/journal-handlers';
+import type { EventHub } from '../kernel/event-hub';
+import { createPhoneHandlers } from '../phone/phone-handlers';
 import type { PhoneService } from '../phone/phone-service';
 import type { RemoteMediaEngine } from '../phone/remote-media-engine';
+import { createSettingsHandlers } from '../settings/settings-handlers';
 import type { SettingsService } from '../settings/settings-service';
+import { createSummariesHandlers } from '../summaries/summaries-handlers';
+import type { SummariesService } from '../summaries/summaries-service';
 
-import type { EventHub } from './event-hub';
 import type { NoticeBoard } from './notice-board';
 
 export interface HandlerDeps {
@@ -26,70 +29,31 @@ export interface HandlerDeps {
   phone: PhoneService;
   /** The window's media engine when the window makes call audio; null when the core uses its own. */
   windowMedia: Pick<RemoteMediaEngine, 'respond'> | null;
-  /** Where handlers announce what changed (availability, a call's quality); optional for tests. */
-  events?: Pick<EventHub, 'publish'>;
-  /** Marks, breaks, reflections and the journal view. */
+  /** Where handlers announce what changed (availability, a call's quality, a deleted entry). */
+  events: Pick<EventHub, 'publish'>;
+  /** Marks, breaks and reflections; it also decides availability during a break. */
   recovery: RecoveryService;
+  /** What the agent chooses to share with their team lead. */
+  summaries: SummariesService;
+  /** The journal export's timestamp. */
+  now: () => number;
 }
 
-export function createHandlers({
-  version,
-  dataDir,
-  notices,
-  settings,
-  journal,
-  phone,
-  windowMedia,
-  events,
-  recovery,
-}: HandlerDeps): Handlers {
+export function createHandlers(deps: HandlerDeps): Handlers {
+  const { notices, recovery, events } = deps;
   return {
-    ...createRecoveryHandlers({
-      recovery,
-      journal,
-      events: events ?? { publish: () => undefined },
-      now: Date.now,
-    }),
-    'app:info': () => ({ version, dataDir, notices: notices.list() }),
+    'app:info': () => ({ version: deps.version, dataDir: deps.dataDir, notices: notices.list() }),
     'app:dismissNotice': ({ id }) => notices.dismiss(id),
-    'settings:get': () => settings.view(),
-    'settings:saveAccount': (account) => {
-      const view = settings.saveAccount(account);
-      // Saving can raise a notice (a password kept only for this session): show it now.
-      for (const notice of settings.notices()) notices.add(notice);
-      return view;
-    },
-    'settings:clearAccount': () => settings.clearAccount(),
-    'settings:setLanguage': ({ language }) => settings.setLanguage(language),
-    'phone:getRegistration': () => phone.registration(),
-    'phone:dial': ({ target }) => phone.dial(target),
-    'phone:answer': ({ callId }) => phone.answer(callId),
-    'phone:decline': ({ callId, busy }) => phone.decline(callId, busy),
-    'phone:hangup': ({ callId }) => phone.hangup(callId),
-    'phone:hold': ({ callId, hold }) => phone.hold(callId, hold),
-    'phone:sendDtmf': ({ callId, tones }) => phone.sendDtmf(callId, tones),
-    'phone:transferBlind': ({ callId, target }) => phone.transferBlind(callId, target).then(() => null),
-    'phone:transferAttended': ({ callId, consultCallId }) =>
-      phone.transferAttended(callId, consultCallId).then(() => null),
-    'phone:getAvailability': () => phone.availability(),
-    'phone:setAvailability': ({ availability, retryAfterSeconds }) => {
-      // During a recovery break the agent's choice waits for the break to end.
-      const now = recovery.chooseAvailability(availability, retryAfterSeconds);
-      events?.publish('phone:availability', now);
-      return now;
-    },
-    'journal:listCalls': (query) => withQuality(journal, listCalls(journal, query)),
-    'journal:saveCallQuality': ({ journalId, quality }) => {
-      if (!saveCallQuality(journal, journalId, quality))
-        throw new UserFacingError('not-found', 'That call is not in the journal.');
-      events?.publish('journal:changed', { table: 'calls' });
-      return null;
-    },
-    'settings:getPhone': () => settings.phone(),
-    'settings:setPhone': (patch) => settings.setPhone(patch),
-    'media:respond': (response) => {
-      if (!windowMedia) throw new UserFacingError('not-found', 'Call audio is not made by the window here.');
-      return windowMedia.respond(response);
-    },
+    ...createSettingsHandlers({ settings: deps.settings, addNotice: (notice) => notices.add(notice) }),
+    ...createPhoneHandlers({
+      phone: deps.phone,
+      windowMedia: deps.windowMedia,
+      chooseAvailability: (availability, retryAfterSeconds) =>
+        recovery.chooseAvailability(availability, retryAfterSeconds),
+      events,
+    }),
+    ...createRecoveryHandlers(recovery),
+    ...createJournalHandlers({ journal: deps.journal, events, now: deps.now }),
+    ...createSummariesHandlers(deps.summaries),
   };
 }

@@ -4,7 +4,7 @@
  */
 import type { Notice } from '../../preload/contract';
 
-import type { EventHub } from './event-hub';
+import type { EventHub } from '../kernel/event-hub';
 
 export interface NoticeBoard {
   list(): Notice[];

@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path';
 
 import { WebSocket } from 'ws';
 
-import { TestOnlyCipher } from '../../tests/support/test-only-cipher';
+import { TestOnlyCipher } from './test-only-cipher';
 import { PORT_PARAM, TOKEN_PARAM } from '../../preload/devtools/bridge-protocol';
 import { createCore, type Core } from '../core/create-core';
 import type { Logger } from '../logging/logger';

@@ -11,7 +11,7 @@ import type { AddressInfo } from 'node:net';
 
 import { WebSocketServer, type WebSocket } from 'ws';
 
-import type { EventHub } from '../core/event-hub';
+import type { EventHub } from '../kernel/event-hub';
 import type { Router } from '../ipc/router';
 import type { Logger } from '../logging/logger';
 

@@ -18,11 +18,17 @@ import {
 } from '../../preload/contract';
 import type { Logger } from '../logging/logger';
 
-import { UserFacingError } from './user-facing-error';
+import { UserFacingError } from '../kernel/user-facing-error';
 
 export type Handlers = {
   [C in RequestChannel]: (request: RequestOf<C>) => ResponseOf<C> | Promise<ResponseOf<C>>;
 };
+
+/** The handlers of one domain's channels (`HandlersOf<'phone' | 'media'>`), kept beside that domain. */
+export type HandlersOf<Domain extends string> = Pick<
+  Handlers,
+  Extract<RequestChannel, `${Domain}:${string}`>
+>;
 
 export interface Router {
   handle(channel: unknown, payload: unknown): Promise<Result<unknown>>;

@@ -7,6 +7,8 @@ import { existsSync, renameSync } from 'node:fs';
 
 import Database from 'better-sqlite3';
 
+import { describeError } from '../kernel/describe-error';
+
 /** Where a damaged journal went, so the UI can tell the agent. */
 export interface JournalRecovery {
   movedTo: string;
@@ -47,5 +49,5 @@ export function moveAside(file: string, error: unknown, at: number): JournalReco
   for (const suffix of SIDE_FILES) {
     if (existsSync(file + suffix)) renameSync(file + suffix, movedTo + suffix);
   }
-  return { movedTo, reason: error instanceof Error ? error.message : String(error) };
+  return { movedTo, reason: describeError(error) };
 }

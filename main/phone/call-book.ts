@@ -6,15 +6,18 @@
 import type Database from 'better-sqlite3';
 
 import type { Availability, CallState } from '../../preload/contract';
-import type { EventHub } from '../core/event-hub';
+import type { Clock } from '../kernel/clock';
+import type { EventHub } from '../kernel/event-hub';
 import { endCall, insertCall, markAnswered } from '../journal/calls';
 
+import { MAX_RINGING_CALLS } from './sip/inbound-limits';
 import type { CallEvent, IncomingCallInfo, Refusal, RemoteParty, SipCallsDelegate } from './sip/sip-calls';
 
 export interface CallBookOptions {
   journal: Database.Database;
   events: EventHub;
-  now?: () => number;
+  /** Call times (started, answered, ended) and the do-not-disturb Retry-After come from it. */
+  clock: Pick<Clock, 'now'>;
   /** The SIP answer to calls that arrive during a break or do-not-disturb: 480 (default) or 486. */
   unavailableStatus?: 480 | 486;
 }
@@ -37,7 +40,7 @@ export interface CallBook extends SipCallsDelegate {
 export function createCallBook({
   journal,
   events,
-  now = Date.now,
+  clock,
   unavailableStatus = 480,
 }: CallBookOptions): CallBook {
   const entries = new Map<string, Entry>();
@@ -70,7 +73,7 @@ export function createCallBook({
     remote: RemoteParty,
     state: CallState['state'],
   ) {
-    const startedAt = now();
+    const startedAt = clock.now();
     const journalId = insertCall(journal, {
       direction,
       remoteUri: remote.uri,
@@ -101,14 +104,15 @@ export function createCallBook({
 
   function refusal(): Refusal {
     const seconds =
-      availableAgainAt === null ? undefined : Math.max(1, Math.ceil((availableAgainAt - now()) / 1000));
+      availableAgainAt === null ? undefined : Math.max(1, Math.ceil((availableAgainAt - clock.now()) / 1000));
     return seconds === undefined
       ? { statusCode: unavailableStatus }
       : { statusCode: unavailableStatus, retryAfterSeconds: seconds };
   }
 
-  function journalDeferred(call: IncomingCallInfo, statusCode: number) {
-    const at = now();
+  /** A call refused before it rang: 'deferred' (break, do-not-disturb) or 'busy' (too many ringing). */
+  function journalRefused(call: IncomingCallInfo, statusCode: number, endReason: 'deferred' | 'busy') {
+    const at = clock.now();
     const id = insertCall(journal, {
       direction: 'inbound',
       remoteUri: call.remote.uri,
@@ -116,7 +120,7 @@ export function createCallBook({
       sipCallId: call.sipCallId,
       startedAt: at,
     });
-    endCall(journal, id, { endedAt: at, endReason: 'deferred', sipStatus: statusCode });
+    endCall(journal, id, { endedAt: at, endReason, sipStatus: statusCode });
     events.publish('journal:changed', { table: 'calls' });
   }
 
@@ -128,13 +132,13 @@ export function createCallBook({
       entry.state = { ...entry.state, [event.by === 'local' ? 'heldByMe' : 'heldByRemote']: event.held };
     }
     if (event.kind === 'established') {
-      const answeredAt = now();
+      const answeredAt = clock.now();
       markAnswered(journal, entry.journalId, answeredAt);
       entry.state = { ...entry.state, state: 'active', answeredAt };
     }
     if (event.kind === 'ended') {
       endCall(journal, entry.journalId, {
-        endedAt: now(),
+        endedAt: clock.now(),
         endReason: event.reason,
         sipStatus: event.sipStatus,
       });
@@ -147,9 +151,15 @@ export function createCallBook({
 
   return {
     admit(call) {
-      if (availability === 'available') return null;
+      if (availability === 'available') {
+        // A flood of INVITEs must not make hundreds of cards (and the window's peer connections).
+        const ringing = [...entries.values()].filter((entry) => entry.state.state === 'ringing').length;
+        if (ringing < MAX_RINGING_CALLS) return null;
+        journalRefused(call, 486, 'busy');
+        return { statusCode: 486 };
+      }
       const answer = refusal();
-      journalDeferred(call, answer.statusCode);
+      journalRefused(call, answer.statusCode, 'deferred');
       return answer;
     },
     onRinging: (call) => void open(call.id, 'inbound', call.sipCallId, call.remote, 'ringing'),
@@ -162,7 +172,8 @@ export function createCallBook({
         .filter((call) => call.id !== id && call.state === 'active' && !call.heldByMe),
     setAvailability(next, retryAfterSeconds) {
       availability = next;
-      availableAgainAt = next !== 'available' && retryAfterSeconds ? now() + retryAfterSeconds * 1000 : null;
+      availableAgainAt =
+        next !== 'available' && retryAfterSeconds ? clock.now() + retryAfterSeconds * 1000 : null;
       return availability;
     },
     availability: () => availability,

@@ -7,7 +7,7 @@
  */
 import { networkInterfaces } from 'node:os';
 
-import type { Clock } from './clock';
+import type { Clock } from '../kernel/clock';
 
 export type ConnectivityChange = 'resumed' | 'network-changed';
 

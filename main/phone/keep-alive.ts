@@ -3,7 +3,8 @@
  * a laptop that slept) no longer answers. Every interval the server is asked something (an
  * OPTIONS); no answer within the timeout means the connection is dead.
  */
-import type { Clock } from './clock';
+import type { Clock } from '../kernel/clock';
+import { describeError } from '../kernel/describe-error';
 
 export interface KeepAliveOptions {
   intervalSeconds: number;
@@ -61,8 +62,7 @@ export function startKeepAlive({ clock, options, ping, onDead }: KeepAliveDeps):
         deadline = null;
         schedule();
       },
-      (error: unknown) =>
-        deadline === timeout && dead(error instanceof Error ? error.message : String(error)),
+      (error: unknown) => deadline === timeout && dead(describeError(error)),
     );
   }
 

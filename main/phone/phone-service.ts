@@ -5,15 +5,16 @@
 import type Database from 'better-sqlite3';
 
 import type { Availability, CallState, RegistrationState } from '../../preload/contract';
-import type { EventHub } from '../core/event-hub';
-import { UserFacingError } from '../ipc/user-facing-error';
+import type { EventHub } from '../kernel/event-hub';
+import { UserFacingError } from '../kernel/user-facing-error';
 import type { Logger } from '../logging/logger';
 import type { SettingsService } from '../settings/settings-service';
 
 import { createCallBook } from './call-book';
 import { normaliseDialTarget } from './dial-target';
 import type { MediaEngine } from './media-engine';
-import { systemClock, type Clock } from './clock';
+import { systemClock, type Clock } from '../kernel/clock';
+import { describeError } from '../kernel/describe-error';
 import { watchConnectivity } from './connectivity-watch';
 import type { KeepAliveOptions } from './keep-alive';
 import { createRegistration } from './registration';
@@ -70,7 +71,12 @@ export function createPhoneService(deps: PhoneServiceDeps): PhoneService {
   const { settings, events, logger } = deps;
   const clock = deps.clock ?? systemClock;
   if (deps.webSocket) provideWebSocket(deps.webSocket);
-  const book = createCallBook({ journal: deps.journal, events, unavailableStatus: deps.unavailableStatus });
+  const book = createCallBook({
+    journal: deps.journal,
+    events,
+    clock,
+    unavailableStatus: deps.unavailableStatus,
+  });
   let agent: SipUserAgent | null = null;
   const registration = createRegistration({
     account: () => settings.sipAccount(),
@@ -81,6 +87,7 @@ export function createPhoneService(deps: PhoneServiceDeps): PhoneService {
         media: deps.media,
         calls: book,
         logger,
+        clock,
         registerExpiresSeconds: deps.registerExpiresSeconds,
       })),
     publish: (state) => events.publish('phone:registration', state),
@@ -116,7 +123,7 @@ export function createPhoneService(deps: PhoneServiceDeps): PhoneService {
       await transfer();
     } catch (error) {
       if (error instanceof UserFacingError) throw error;
-      throw new UserFacingError('conflict', `The call could not be transferred: ${describe(error)}`);
+      throw new UserFacingError('conflict', `The call could not be transferred: ${describeError(error)}`);
     }
   };
   /** One conversation at a time: the connected calls other than `callId` go on hold. */
@@ -127,7 +134,7 @@ export function createPhoneService(deps: PhoneServiceDeps): PhoneService {
       } catch (error) {
         throw new UserFacingError(
           'conflict',
-          `The current call could not be put on hold: ${describe(error)}`,
+          `The current call could not be put on hold: ${describeError(error)}`,
         );
       }
     }
@@ -169,7 +176,7 @@ export function createPhoneService(deps: PhoneServiceDeps): PhoneService {
       } catch (error) {
         throw new UserFacingError(
           'conflict',
-          `The call could not be ${held ? 'held' : 'resumed'}: ${describe(error)}`,
+          `The call could not be ${held ? 'held' : 'resumed'}: ${describeError(error)}`,
         );
       }
       return existing(callId);
@@ -189,7 +196,7 @@ export function createPhoneService(deps: PhoneServiceDeps): PhoneService {
       try {
         await connected().calls.sendDtmf(callId, tones, deps.dtmfMethod ?? 'rfc4733');
       } catch (error) {
-        throw new UserFacingError('conflict', `The keypad tones could not be sent: ${describe(error)}`);
+        throw new UserFacingError('conflict', `The keypad tones could not be sent: ${describeError(error)}`);
       }
       return existing(callId);
     },
@@ -205,8 +212,4 @@ export function createPhoneService(deps: PhoneServiceDeps): PhoneService {
       await registration.close();
     },
   };
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

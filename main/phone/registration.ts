@@ -8,8 +8,9 @@ import type { RegistrationState } from '../../preload/contract';
 import type { Logger } from '../logging/logger';
 import type { SipAccount } from '../settings/settings-service';
 
-import { retryDelaySeconds } from './backoff';
-import { systemClock, type Clock } from './clock';
+import { retryDelaySeconds } from '../kernel/backoff';
+import { systemClock, type Clock } from '../kernel/clock';
+import { describeError } from '../kernel/describe-error';
 import { DEFAULT_KEEP_ALIVE, startKeepAlive, type KeepAlive, type KeepAliveOptions } from './keep-alive';
 import type { RegistrationOutcome, SipUserAgentDelegate } from './sip/sip-user-agent';
 
@@ -124,11 +125,11 @@ export function createRegistration(deps: RegistrationDeps): Registration {
       connection = current = { agent, keepAlive: null };
     } catch (error) {
       // An account sip.js cannot turn into an address: retrying cannot help, the agent must fix it.
-      return setState({ state: 'auth-failed', reason: describe(error) });
+      return setState({ state: 'auth-failed', reason: describeError(error) });
     }
     connection.agent.connect().then(
       () => isCurrent() && connection.agent.register(),
-      (error: unknown) => isCurrent() && scheduleRetry('unreachable', describe(error)),
+      (error: unknown) => isCurrent() && scheduleRetry('unreachable', describeError(error)),
     );
   }
 
@@ -152,8 +153,4 @@ export function createRegistration(deps: RegistrationDeps): Registration {
       await drop('stop');
     },
   };
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

@@ -7,7 +7,9 @@
 import { randomUUID } from 'node:crypto';
 
 import type { MediaRequest, MediaResponse } from '../../preload/contract';
-import { UserFacingError } from '../ipc/user-facing-error';
+import type { Clock } from '../kernel/clock';
+import { describeError } from '../kernel/describe-error';
+import { UserFacingError } from '../kernel/user-facing-error';
 import type { Logger } from '../logging/logger';
 
 import type { MediaEngine, MediaOptions } from './media-engine';
@@ -23,13 +25,15 @@ interface Pending {
   ask: MediaAsk;
   resolve(answer: Answered): void;
   reject(error: Error): void;
-  timer: ReturnType<typeof setTimeout>;
+  timer: unknown;
 }
 
 export interface RemoteMediaEngineOptions {
   /** Pushes a request to the window (main publishes it as the `media:request` event). */
   send(request: MediaRequest): void;
   logger: Logger;
+  /** Times the window's answers out. */
+  clock: Clock;
   timeoutMs?: number;
   newRequestId?: () => string;
 }
@@ -103,7 +107,7 @@ export class RemoteMediaEngine implements MediaEngine {
   private ask(ask: MediaAsk): Promise<Answered> {
     const requestId = this.newRequestId();
     return new Promise<Answered>((resolve, reject) => {
-      const timer = setTimeout(() => {
+      const timer = this.options.clock.setTimeout(() => {
         const seconds = Math.round(this.timeoutMs / 100) / 10;
         this.settle(requestId)?.reject(
           this.failure(ask, `the window did not answer within ${seconds} s (is it open?)`),
@@ -114,7 +118,7 @@ export class RemoteMediaEngine implements MediaEngine {
         this.options.send({ ...ask, requestId });
       } catch (error) {
         this.settle(requestId)?.reject(
-          this.failure(ask, `the request could not be sent: ${describe(error)}`),
+          this.failure(ask, `the request could not be sent: ${describeError(error)}`),
         );
       }
     });
@@ -128,7 +132,7 @@ export class RemoteMediaEngine implements MediaEngine {
   private settle(requestId: string): Pending | undefined {
     const pending = this.pending.get(requestId);
     if (!pending) return undefined;
-    clearTimeout(pending.timer);
+    this.options.clock.clearTimeout(pending.timer);
     this.pending.delete(requestId);
     return pending;
   }
@@ -146,8 +150,4 @@ export class RemoteMediaEngine implements MediaEngine {
 function sdpOf(answer: Answered): string {
   if (!answer.sdp) throw new Error('Call audio: the window answered without a session description');
   return answer.sdp;
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

@@ -7,7 +7,7 @@ import type { BrowserWindow, IpcMain, IpcMainInvokeEvent } from 'electron';
 
 import { requestChannels, type RequestChannel, type Result } from '../../preload/contract';
 import { EVENT_IPC_CHANNEL } from '../../preload/ipc-names';
-import type { EventHub } from '../core/event-hub';
+import type { EventHub } from '../kernel/event-hub';
 import type { Router } from '../ipc/router';
 import type { Logger } from '../logging/logger';
 

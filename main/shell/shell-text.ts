@@ -1,12 +1,13 @@
 /**
- * The shell's own words (tray, notifications), from the renderer's translation files, so every
- * string the agent reads is in one place per language.
+ * The shell's own words (tray, notifications), from the shell's own translation files
+ * (`locales/en.json`, `locales/he.json`): main never reads the renderer's folder. The keys keep
+ * the renderer's names (`availability.dnd`) so the same status reads the same in both.
  */
 import i18next, { type TFunction } from 'i18next';
 
 import type { Language } from '../../preload/contract';
-import en from '../../renderer/src/i18n/en.json';
-import he from '../../renderer/src/i18n/he.json';
+import en from './locales/en.json';
+import he from './locales/he.json';
 
 const instance = i18next.createInstance();
 void instance.init({

@@ -1,8 +1,8 @@
 /**
- * A test double for `Clock` (main/phone/clock.ts): time moves only when a test advances it, so
+ * A test double for `Clock` (main/kernel/clock.ts): time moves only when a test advances it, so
  * retry delays, keep-alive deadlines and break countdowns are tested without waiting.
  */
-import type { Clock } from '../../main/phone/clock';
+import type { Clock } from '../../main/kernel/clock';
 
 interface Timer {
   id: number;

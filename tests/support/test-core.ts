@@ -9,7 +9,7 @@ import { silentLogger } from '../../main/logging/logger';
 import { SdpOnlyMediaEngine } from '../../main/phone/sdp-only-media-engine';
 import { createConfStore } from '../../main/settings/conf-store';
 
-import { TestOnlyCipher } from './test-only-cipher';
+import { TestOnlyCipher } from '../../main/devtools/test-only-cipher';
 
 /** The real core on a temp folder; SDP-only media unless a test passes its own. */
 export function createTestCore(dataDir: string, media: CoreDeps['media'] = new SdpOnlyMediaEngine()): Core {

@@ -11,7 +11,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { WebSocket } from 'ws';
 
 import type { CallState } from '../../../preload/contract';
-import { createEventHub } from '../../../main/core/event-hub';
+import { createEventHub } from '../../../main/kernel/event-hub';
 import { openJournal } from '../../../main/journal/open-journal';
 import { createLogger } from '../../../main/logging/logger';
 import { createPhoneService } from '../../../main/phone/phone-service';
@@ -19,7 +19,7 @@ import { SdpOnlyMediaEngine } from '../../../main/phone/sdp-only-media-engine';
 import { createConfStore } from '../../../main/settings/conf-store';
 import { createSecretStore } from '../../../main/settings/secret-store';
 import { createSettingsService } from '../../../main/settings/settings-service';
-import { TestOnlyCipher } from '../../support/test-only-cipher';
+import { TestOnlyCipher } from '../../../main/devtools/test-only-cipher';
 
 const [serverUrl = '', sipUser = 'agent', password = ''] = process.argv.slice(2);
 const dir = mkdtempSync(join(tmpdir(), 'steadyline-bench-engine-'));

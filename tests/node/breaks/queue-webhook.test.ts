@@ -3,12 +3,12 @@
  * then "available"; nothing about calls or notes in the body; a queue that fails or never answers
  * is reported to the agent after the retries, and the break goes on regardless.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
-import { systemClock } from '../../../main/phone/clock';
 import { silentLogger } from '../../../main/logging/logger';
 import { createQueueWebhook, type QueueStatusValue } from '../../../main/breaks/queue-webhook';
 import { DEFAULT_RECOVERY_POLICY } from '../../../main/settings/recovery-settings';
+import { FakeClock } from '../../support/fake-clock';
 
 import { activeOf, policyWith, startHarness } from './support/recovery-harness';
 import { startQueueServer, type QueueServer } from './support/queue-server';
@@ -39,22 +39,39 @@ describe('the queue webhook', () => {
     await h.recovery.queueIdle();
     expect(queue.received).toEqual([
       { agent: 'dana', state: 'paused', reason: 'recovery-break', until: new Date(endsAt).toISOString() },
-      { agent: 'dana', state: 'paused', reason: 'recovery-break', until: new Date(latestEndsAt).toISOString() },
+      {
+        agent: 'dana',
+        state: 'paused',
+        reason: 'recovery-break',
+        until: new Date(latestEndsAt).toISOString(),
+      },
       { agent: 'dana', state: 'available', reason: 'break-ended', until: null },
     ]);
   });
 
-  it('reports a queue that answers 500 after its retries; the break still runs', async () => {
+  it('reports a queue that answers 500 after its retries, spaced by the jittered backoff', async () => {
     queue.answer = 500;
     const statuses: QueueStatusValue[] = [];
+    const clock = new FakeClock();
     const webhook = createQueueWebhook({
       policy: () => webhookPolicy({ retries: 2 }),
       fallbackAgent: () => null,
-      clock: systemClock,
+      clock,
+      random: () => 0, // the low end of the ±20 % jitter: 0.4 s, then 0.8 s
       logger: silentLogger(),
       onStatus: (status) => statuses.push(status),
     });
     webhook.post({ state: 'paused', reason: 'recovery-break', until: null });
+    for (const [tries, delayMs] of [
+      [1, 400],
+      [2, 800],
+    ] as const) {
+      await vi.waitFor(() => expect(clock.pending).toBe(1)); // the failed try scheduled its retry
+      expect(queue.received).toHaveLength(tries);
+      await clock.advance(delayMs - 1);
+      expect(queue.received).toHaveLength(tries);
+      await clock.advance(1);
+    }
     await webhook.idle();
     expect(queue.received).toHaveLength(3);
     expect(statuses.at(-1)).toEqual({

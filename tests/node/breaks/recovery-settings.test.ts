@@ -17,7 +17,7 @@ import {
 } from '../../../main/settings/recovery-settings';
 import { createSecretStore } from '../../../main/settings/secret-store';
 import { createSettingsService } from '../../../main/settings/settings-service';
-import { TestOnlyCipher } from '../../support/test-only-cipher';
+import { TestOnlyCipher } from '../../../main/devtools/test-only-cipher';
 
 const open = (dataDir: string) => {
   const logger = silentLogger();

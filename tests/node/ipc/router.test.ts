@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { requestChannels, type RequestChannel } from '../../../preload/contract';
 import type { Handlers } from '../../../main/ipc/router';
 import { createRouter } from '../../../main/ipc/router';
-import { UserFacingError } from '../../../main/ipc/user-facing-error';
+import { UserFacingError } from '../../../main/kernel/user-facing-error';
 import { createLogger } from '../../../main/logging/logger';
 import { collectingDestination } from '../../support/collecting-destination';
 

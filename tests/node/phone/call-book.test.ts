@@ -6,10 +6,11 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 import type { CallState } from '../../../preload/contract';
-import { createEventHub } from '../../../main/core/event-hub';
+import { createEventHub } from '../../../main/kernel/event-hub';
 import { openJournal } from '../../../main/journal/open-journal';
 import { silentLogger } from '../../../main/logging/logger';
 import { createCallBook } from '../../../main/phone/call-book';
+import { FakeClock } from '../../support/fake-clock';
 
 function startBook() {
   const journal = openJournal({
@@ -19,7 +20,7 @@ function startBook() {
   const events = createEventHub(silentLogger());
   const published: CallState[] = [];
   events.subscribe((event, payload) => event === 'phone:call' && published.push(payload as CallState));
-  const book = createCallBook({ journal: journal.db, events });
+  const book = createCallBook({ journal: journal.db, events, clock: new FakeClock() });
   const ring = (id: string) =>
     book.onRinging({ id, sipCallId: `${id}@test`, remote: { uri: `sip:${id}@test`, displayName: null } });
   const last = (id: string) => published.filter((call) => call.id === id).at(-1);

@@ -14,6 +14,7 @@ import type { CallState, MediaRequest } from '../../../preload/contract';
 import type { Core } from '../../../main/core/create-core';
 import { silentLogger } from '../../../main/logging/logger';
 import { RemoteMediaEngine } from '../../../main/phone/remote-media-engine';
+import { systemClock } from '../../../main/kernel/clock';
 import { SdpOnlyMediaEngine } from '../../../main/phone/sdp-only-media-engine';
 import { createTestCore } from '../../support/test-core';
 
@@ -32,6 +33,7 @@ const calls: CallState[] = [];
 const sdpMaker = new SdpOnlyMediaEngine();
 
 const media = new RemoteMediaEngine({
+  clock: systemClock,
   send: (request) => {
     requests.push(request);
     queueMicrotask(() => windowDouble(request));

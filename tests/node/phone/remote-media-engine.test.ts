@@ -10,9 +10,10 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 import type { MediaRequest, MediaResponse } from '../../../preload/contract';
-import { createEventHub } from '../../../main/core/event-hub';
+import { createEventHub } from '../../../main/kernel/event-hub';
 import { silentLogger } from '../../../main/logging/logger';
 import { MEDIA_ANSWER_TIMEOUT_MS, RemoteMediaEngine } from '../../../main/phone/remote-media-engine';
+import { systemClock } from '../../../main/kernel/clock';
 import { createTestCore } from '../../support/test-core';
 
 const OFFER = 'v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\nm=audio 9 UDP/TLS/RTP/SAVPF 111\r\n';
@@ -22,6 +23,7 @@ const ANSWER = OFFER.replace('o=- 1', 'o=- 2');
 class WindowDouble {
   readonly requests: MediaRequest[] = [];
   readonly engine = new RemoteMediaEngine({
+    clock: systemClock,
     send: (request) => this.requests.push(request),
     logger: silentLogger(),
   });
@@ -143,6 +145,7 @@ describe('a window that does not answer never hangs a call', () => {
     vi.useFakeTimers();
     const events = createEventHub(silentLogger());
     const engine = new RemoteMediaEngine({
+      clock: systemClock,
       send: (request) => events.publish('media:request', request),
       logger: silentLogger(),
       timeoutMs: 2_000,
@@ -156,6 +159,7 @@ describe('a window that does not answer never hangs a call', () => {
   it('fails at once when the request cannot be sent (an SDP the contract refuses)', async () => {
     const events = createEventHub(silentLogger());
     const engine = new RemoteMediaEngine({
+      clock: systemClock,
       send: (request) => events.publish('media:request', request),
       logger: silentLogger(),
     });

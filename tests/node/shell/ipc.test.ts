@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import { requestChannels } from '../../../preload/contract';
 import { EVENT_IPC_CHANNEL } from '../../../preload/ipc-names';
-import { createEventHub } from '../../../main/core/event-hub';
+import { createEventHub } from '../../../main/kernel/event-hub';
 import type { Router } from '../../../main/ipc/router';
 import { silentLogger } from '../../../main/logging/logger';
 import { bindIpc } from '../../../main/shell/ipc';

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 
 import type { Availability, CallState, RecoveryPolicy, RecoveryState } from '../../../../preload/contract';
 import { createRecoveryService, type RecoveryService } from '../../../../main/breaks/recovery-service';
-import { createEventHub, type EventHub } from '../../../../main/core/event-hub';
+import { createEventHub, type EventHub } from '../../../../main/kernel/event-hub';
 import { insertCall } from '../../../../main/journal/calls';
 import { openJournal, type OpenedJournal } from '../../../../main/journal/open-journal';
 import { silentLogger } from '../../../../main/logging/logger';
@@ -18,7 +18,7 @@ import { DEFAULT_RECOVERY_POLICY } from '../../../../main/settings/recovery-sett
 import { createSecretStore } from '../../../../main/settings/secret-store';
 import { createSettingsService } from '../../../../main/settings/settings-service';
 import { FakeClock } from '../../../support/fake-clock';
-import { TestOnlyCipher } from '../../../support/test-only-cipher';
+import { TestOnlyCipher } from '../../../../main/devtools/test-only-cipher';
 
 /** TEST DOUBLE for the phone service's availability gate: records what it was told. */
 export class RecordingPhoneAvailability {

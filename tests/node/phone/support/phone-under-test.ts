@@ -11,7 +11,7 @@ import { WebSocket } from 'ws';
 import type Database from 'better-sqlite3';
 
 import type { AccountInput, CallState, RegistrationState } from '../../../../preload/contract';
-import { createEventHub } from '../../../../main/core/event-hub';
+import { createEventHub } from '../../../../main/kernel/event-hub';
 import { silentLogger, type Logger } from '../../../../main/logging/logger';
 import { openJournal } from '../../../../main/journal/open-journal';
 import {
@@ -23,7 +23,7 @@ import { SdpOnlyMediaEngine } from '../../../../main/phone/sdp-only-media-engine
 import { createConfStore } from '../../../../main/settings/conf-store';
 import { createSecretStore } from '../../../../main/settings/secret-store';
 import { createSettingsService, type SettingsService } from '../../../../main/settings/settings-service';
-import { TestOnlyCipher } from '../../../support/test-only-cipher';
+import { TestOnlyCipher } from '../../../../main/devtools/test-only-cipher';
 
 export interface PhoneUnderTest {
   phone: PhoneService;

@@ -1,11 +1,12 @@
 /**
  * TEST DOUBLE standing in for Electron's safeStorage, which exists only inside Electron.
  * AES-256-GCM with a fixed, public key: it proves that secrets are stored encrypted and never as
- * plain text, but protects nothing. Used by Node tests and by the browser preview (test data only).
+ * plain text, but protects nothing. Used by the browser preview (test data only) and by Node tests, which import it from here.
+ * Lives in devtools/ because the preview is app code and must not import tests/.
  */
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 
-import type { SecretCipher } from '../../main/settings/secret-cipher';
+import type { SecretCipher } from '../settings/secret-cipher';
 
 const TEST_KEY = Buffer.from('steadyline-test-only-key-32bytes');
 
@@ -25,18 +26,5 @@ export class TestOnlyCipher implements SecretCipher {
     const decipher = createDecipheriv('aes-256-gcm', TEST_KEY, encrypted.subarray(0, 12));
     decipher.setAuthTag(encrypted.subarray(12, 28));
     return Buffer.concat([decipher.update(encrypted.subarray(28)), decipher.final()]).toString('utf8');
-  }
-}
-
-/** TEST DOUBLE of safeStorage on a machine without a keychain (for example Linux without libsecret). */
-export class UnavailableCipherForTests implements SecretCipher {
-  isEncryptionAvailable(): boolean {
-    return false;
-  }
-  encryptString(): Buffer {
-    throw new Error('encryption is not available');
-  }
-  decryptString(): string {
-    throw new Error('encryption is not available');
   }
 }
