@@ -14,7 +14,7 @@ import type { Logger } from '../logging/logger';
 import type { OpenedStore } from '../settings/key-value-store';
 import type { SecretCipher } from '../settings/secret-cipher';
 import { createSecretStore } from '../settings/secret-store';
-import { createSettingsService, type SettingsService } from '../settings/settings-service';
+import { createSettingsService, type PolicyFeed, type SettingsService } from '../settings/settings-service';
 import type { Notice } from '../../preload/contract';
 import type { MediaEngine } from '../phone/media-engine';
 import { RemoteMediaEngine } from '../phone/remote-media-engine';
@@ -49,6 +49,8 @@ export interface CoreDeps {
   fetch?: FetchLike;
   /** The agent's time zone for their summary weeks (default: the system's). */
   timeZone?: string;
+  /** IT's machine-wide policy (main/policy/), laid over the agent's settings; none: no policy. */
+  policy?: PolicyFeed;
 }
 
 export interface Core {
@@ -97,6 +99,7 @@ export function createCore(deps: CoreDeps): Core {
     secrets,
     logger: logger.child({ module: 'settings' }),
     now: clock.now,
+    policy: deps.policy,
   });
   for (const notice of settings.notices()) notices.add(notice);
   const { engine: media, windowMedia } = chooseMedia(deps.media, events, clock, logger);
