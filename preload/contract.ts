@@ -43,6 +43,17 @@ import {
   ReflectionInput,
 } from './schemas/recovery';
 import { AccountInput, Language, SettingsView } from './schemas/settings';
+import {
+  CollectorHolding,
+  EnrollInput,
+  PreviewInput,
+  SetSharingInput,
+  SharedWeekView,
+  ShareInput,
+  SharingView,
+  SummaryPreview,
+  WeekInput,
+} from './schemas/summaries';
 
 export * from './schemas/app';
 export * from './schemas/calls';
@@ -52,6 +63,7 @@ export * from './schemas/media';
 export * from './schemas/phone';
 export * from './schemas/recovery';
 export * from './schemas/settings';
+export * from './schemas/summaries';
 
 // ---------------------------------------------------------------- the channel tables
 
@@ -145,6 +157,28 @@ export const requestChannels = {
   'journal:timeline': channel(TimelineQuery, z.array(TimelineEntry)),
   'journal:export': channel(ExportInput, ExportFile),
   'journal:deleteEntry': channel(DeleteEntryInput, z.null()),
+
+  // ---- summaries: what the agent chooses to share with their team lead (main/summaries/)
+  /** The agent's consent, IT's policy, enrollment, the weekly card's week and the outbox. */
+  'summaries:get': channel(noPayload, SharingView),
+  /** Don't share / anonymous totals / with my name, and ask each week or share automatically. */
+  'summaries:setSharing': channel(SetSharingInput, SharingView),
+  /** Enrolls this install with the team's code (typed, or from IT's settings). */
+  'summaries:enroll': channel(EnrollInput, SharingView),
+  /** A week's summary and the exact JSON that sharing it would send (default: last week). */
+  'summaries:preview': channel(PreviewInput, SummaryPreview),
+  /** Queues the previewed week (named by its sha256) for the collector. */
+  'summaries:share': channel(ShareInput, SharedWeekView),
+  /** "Not this week": the weekly card does not ask again for it. */
+  'summaries:skip': channel(WeekInput, SharingView),
+  /** Every week shared, with its exact bytes and where it stands. */
+  'summaries:history': channel(noPayload, z.array(SharedWeekView)),
+  /** Withdraws one week (deleted at the collector; queued while offline). */
+  'summaries:revoke': channel(WeekInput, z.array(SharedWeekView)),
+  /** Withdraws every week this install shared. */
+  'summaries:revokeAll': channel(noPayload, z.array(SharedWeekView)),
+  /** Asks the collector what it holds for this install (so a revocation can be seen to have worked). */
+  'summaries:checkCollector': channel(noPayload, CollectorHolding),
 } as const;
 
 /** Events main pushes to the renderer. */
@@ -164,6 +198,9 @@ export const eventChannels = {
   'breaks:state': RecoveryState,
   // ---- journal
   'journal:changed': JournalChange,
+  // ---- summaries
+  /** The share screen changed: a week delivered or revoked, the weekly card, enrollment. */
+  'summaries:changed': SharingView,
   // ---- shell
   /** The agent pressed a global hotkey (the window acts on it, even minimised). */
   'shell:hotkey': z.object({ action: HotkeyAction }),

@@ -9,6 +9,8 @@ import { JournalScreen } from './components/recovery/JournalScreen';
 import { RecoveryLayer } from './components/recovery/RecoveryLayer';
 import { RingingLayer } from './components/RingingLayer';
 import { SettingsScreen } from './components/SettingsScreen';
+import { ShareScreen } from './components/sharing/ShareScreen';
+import { WeeklyShareCard } from './components/sharing/WeeklyShareCard';
 import { StatusArea } from './components/StatusArea';
 import { useFocusRescue } from './components/use-focus-rescue';
 import { useAppStore } from './stores/app-store';
@@ -20,8 +22,8 @@ import { useRegistrationStore } from './stores/registration-store';
 import { useSettingsStore } from './stores/settings-store';
 import { bridge } from './bridge';
 
-type Screen = 'phone' | 'journal' | 'history' | 'settings';
-const SCREENS: Screen[] = ['phone', 'journal', 'history', 'settings'];
+type Screen = 'phone' | 'journal' | 'history' | 'sharing' | 'settings';
+const SCREENS: Screen[] = ['phone', 'journal', 'history', 'sharing', 'settings'];
 
 /** Loads what main knows and follows its events for as long as the window lives. */
 function useMainState() {
@@ -73,9 +75,11 @@ export function App() {
       <NoticeBanner />
       <RecoveryLayer />
       <main className="app__main">
+        {screen !== 'sharing' && <WeeklyShareCard onReview={() => setScreen('sharing')} />}
         {screen === 'phone' && <PhoneScreen />}
         {screen === 'history' && <HistoryScreen />}
         {screen === 'journal' && <JournalScreen />}
+        {screen === 'sharing' && <ShareScreen />}
         {screen === 'settings' && <SettingsScreen />}
       </main>
     </div>

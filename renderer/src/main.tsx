@@ -8,6 +8,7 @@ import { useAudioStore } from './stores/audio-store';
 import { useCallsStore } from './stores/calls-store';
 import './styles/app.css';
 import './styles/workstation.css';
+import './styles/sharing.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');

@@ -17,6 +17,13 @@ import { createTestCore } from '../../support/test-core';
 const RUNS_PER_CHANNEL = 1500;
 
 const validExamples: Partial<Record<RequestChannel, unknown>> = {
+  // Consent stays "don't share" here, so no summaries request ever leaves for a collector.
+  'summaries:setSharing': { consent: 'none', mode: 'ask', name: null },
+  'summaries:enroll': { code: 'TEAM-CODE-1', collectorUrl: 'http://127.0.0.1:9' },
+  'summaries:preview': { week: '2026-W48', checkInRequested: true },
+  'summaries:share': { week: '2026-W48', checkInRequested: false, sha256: 'a'.repeat(64) },
+  'summaries:skip': { week: '2026-W48' },
+  'summaries:revoke': { week: '2026-W48' },
   'settings:saveAccount': {
     serverUrl: 'ws://127.0.0.1:9/ws',
     sipUser: '1001',
