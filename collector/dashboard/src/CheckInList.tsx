@@ -16,7 +16,9 @@ export function CheckInList({ table, data, onDone, error }: CheckInListProps) {
   const anonymous = table.rows.find((row) => row.key === 'anonymous');
   return (
     <section className="card" aria-labelledby="check-ins-title">
-      <h2 id="check-ins-title">{table.title}</h2>
+      <h2 id="check-ins-title">
+        {t('checkIns.title')} <bdi>{data.week}</bdi>
+      </h2>
       <p className="muted">{t('checkIns.about')}</p>
       {data.named.length === 0 ? (
         <p>{t('checkIns.none')}</p>
@@ -26,7 +28,7 @@ export function CheckInList({ table, data, onDone, error }: CheckInListProps) {
             const row = table.rows[index];
             return (
               <li key={request.id} className="check-ins__item">
-                <span className="check-ins__name">{row?.cells[0]}</span>
+                <bdi className="check-ins__name">{row?.cells[0]}</bdi>
                 <span className={request.doneAt ? 'check-ins__done' : 'check-ins__open'}>
                   {row?.cells[1]}
                 </span>

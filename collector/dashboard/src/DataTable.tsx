@@ -1,4 +1,7 @@
-/** One screen table (see ./screen): headers, rows, and a note across a suppressed week's row. */
+/**
+ * One screen table (see ./screen): headers, rows, and a note across a suppressed week's row.
+ * Cells are bidi-isolated, so `2026-W47` or a Latin name reads right inside a Hebrew page.
+ */
 import type { ScreenTable } from './screen';
 
 export function DataTable({ table, caption }: { table: ScreenTable; caption?: string }) {
@@ -7,7 +10,7 @@ export function DataTable({ table, caption }: { table: ScreenTable; caption?: st
     // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
     <div className="table-scroll" tabIndex={0} role="region" aria-label={table.title}>
       <table className="data" data-table={table.id}>
-        <caption>{caption ?? table.title}</caption>
+        <caption className="visually-hidden">{caption ?? table.title}</caption>
         <thead>
           <tr>
             {table.headers.map((header) => (
@@ -20,11 +23,17 @@ export function DataTable({ table, caption }: { table: ScreenTable; caption?: st
         <tbody>
           {table.rows.map((row) => (
             <tr key={row.key} className={row.note ? 'data__note-row' : undefined}>
-              <th scope="row">{row.cells[0]}</th>
+              <th scope="row">
+                <bdi>{row.cells[0]}</bdi>
+              </th>
               {row.note ? (
                 <td colSpan={table.headers.length - 1}>{row.note}</td>
               ) : (
-                row.cells.slice(1).map((cell, index) => <td key={index}>{cell}</td>)
+                row.cells.slice(1).map((cell, index) => (
+                  <td key={index}>
+                    <bdi>{cell}</bdi>
+                  </td>
+                ))
               )}
             </tr>
           ))}

@@ -109,7 +109,9 @@ export function TeamDashboard({ teamId, onSignedOut }: { teamId: string; onSigne
     <main id="figures" className="team">
       <div className="team__top">
         <div>
-          <h1>{t('team.heading', { team: data.weeks.team.name })}</h1>
+          <h1>
+            <bdi>{data.weeks.team.name}</bdi>: {t('team.heading')}
+          </h1>
           <p className="muted">{t('team.about', { k: data.weeks.k })}</p>
         </div>
         <div className="team__export">
@@ -130,15 +132,15 @@ export function TeamDashboard({ teamId, onSignedOut }: { teamId: string; onSigne
           <TrendChart title={t('team.chartMood')} weeks={charts.weeks} series={charts.mood} />
         </div>
       </section>
-      <section className="card" aria-labelledby="weeks-title">
+      <div className="card">
         <h2 id="weeks-title">{tables.weeks.title}</h2>
         <DataTable table={tables.weeks} />
-      </section>
-      <section className="card" aria-labelledby="named-title">
+      </div>
+      <div className="card">
         <h2 id="named-title">{tables.named.title}</h2>
         <p className="muted">{t('team.namedAbout')}</p>
         {tables.named.rows.length === 0 ? <p>{t('team.namedNone')}</p> : <DataTable table={tables.named} />}
-      </section>
+      </div>
     </main>
   );
 }

@@ -44,7 +44,7 @@ export function TrendChart({ title, weeks, series }: TrendChartProps) {
             ...(s.dash ? { dash: s.dash } : {}),
           })),
         ],
-        legend: { show: true },
+        legend: { live: false },
       },
       data,
       element,

@@ -109,7 +109,7 @@ export function checkInsTable(data: CheckIns, k: number, fmt: Formatters): Scree
   rows.push({ key: 'anonymous', cells: [t('checkIns.anonymousLabel'), anonymous], note: anonymous });
   return {
     id: 'check-ins',
-    title: t('checkIns.title', { week: data.week }),
+    title: `${t('checkIns.title')} ${data.week}`,
     headers: [t('columns.agent'), t('columns.status')],
     rows,
   };

@@ -9,9 +9,17 @@ export const SESSION_COOKIE = '__Host-steadyline-lead';
 /** Binds an OpenID sign-in's `state` to the browser that started it (10 minutes). */
 export const OIDC_COOKIE = '__Host-steadyline-oidc';
 
-export function sessionCookieOptions(expiresAt: Date): CookieSerializeOptions {
-  return { path: '/', httpOnly: true, secure: true, sameSite: 'strict', expires: expiresAt };
-}
+/**
+ * A browser-session cookie (no Expires): the server alone decides when a session ends (idle and
+ * absolute timeouts on its clock), so a browser whose clock is off can neither keep a session
+ * alive nor lose a live one; closing the browser drops it too.
+ */
+export const SESSION_COOKIE_OPTIONS: CookieSerializeOptions = {
+  path: '/',
+  httpOnly: true,
+  secure: true,
+  sameSite: 'strict',
+};
 
 /** The OpenID state cookie must come back on the provider's redirect (a top-level GET): Lax. */
 export function oidcCookieOptions(expiresAt: Date): CookieSerializeOptions {

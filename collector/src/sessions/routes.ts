@@ -14,7 +14,7 @@ import type { Queryable } from '../db/store';
 import { SignInRequest, type SessionInfo } from '../dashboard-api/schemas';
 import { findLeadById, findLeadByUsername, leadTeams, passwordHash } from '../leads/leads';
 
-import { CLEARED, SESSION_COOKIE, sessionCookieOptions } from './cookies';
+import { CLEARED, SESSION_COOKIE, SESSION_COOKIE_OPTIONS } from './cookies';
 import { refuse, requireSession, sameOrigin } from './guard';
 import { createSession, destroySession, type LeadSession } from './sessions';
 
@@ -41,7 +41,7 @@ export async function startSession(
   leadId: string,
 ): Promise<SessionInfo | null> {
   const session = await createSession(deps.db, leadId, new Date(deps.clock.now()));
-  reply.setCookie(SESSION_COOKIE, session.token, sessionCookieOptions(session.expiresAt));
+  reply.setCookie(SESSION_COOKIE, session.token, SESSION_COOKIE_OPTIONS);
   return sessionInfo(deps.db, session);
 }
 

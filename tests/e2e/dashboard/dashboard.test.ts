@@ -1,0 +1,161 @@
+/**
+ * The lead's dashboard end to end in Debian Chromium against the collector on a real
+ * PostgreSQL server: sign in, the trend charts and the table, a suppressed week, a named row,
+ * a check-in request marked done, the CSV export (exactly the tables on screen, nothing of the
+ * suppressed week), axe with 0 violations, sign out; then the same page in Hebrew (RTL).
+ * Screenshots go to docs/screenshots/.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+import AxeBuilder from '@axe-core/playwright';
+import { parse } from 'csv-parse/sync';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { launchChromium, type LaunchedBrowser } from '../support/chromium';
+import { LEAD_PASSWORD } from '../../collector/dashboard/support';
+import { NEWEST_WEEK, startDashboardCollector, SUPPRESSED_WEEK, type DashboardCollector } from './collector';
+
+const SHOTS = resolve(import.meta.dirname, '../../../docs/screenshots');
+
+async function signIn(
+  page: Page,
+  url: string,
+  lang: 'en' | 'he',
+  labels: { login: string; password: string; submit: string },
+) {
+  await page.goto(`${url}?lang=${lang}`);
+  await page.getByLabel(labels.login).fill('dana');
+  await page.getByLabel(labels.password, { exact: true }).fill(LEAD_PASSWORD);
+  await page.getByRole('button', { name: labels.submit }).click();
+  // Signed in when the team heading replaces the form; a refusal shows an alert instead.
+  await page.locator('main.team, .sign-in [role="alert"]').first().waitFor();
+  const refused = await page.locator('.sign-in [role="alert"]').count();
+  if (refused > 0)
+    throw new Error(`sign-in refused: ${await page.locator('.sign-in [role="alert"]').textContent()}`);
+}
+
+async function expectNoAxeViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  expect(
+    results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+  ).toEqual([]);
+}
+
+/** Every table on the page as its CSV would hold it: caption line, then each row's cell texts. */
+async function screenTables(page: Page): Promise<string[][]> {
+  const records: string[][] = [];
+  const tables = await page.locator('table.data').all();
+  for (const [index, table] of tables.entries()) {
+    if (index > 0) records.push([]);
+    records.push([(await table.locator('caption').textContent()) ?? '']);
+    for (const row of await table.locator('tr').all())
+      records.push(await row.locator('th, td').allTextContents());
+  }
+  return records;
+}
+
+describe('the lead dashboard in Chromium', () => {
+  let served: DashboardCollector;
+  let browser: LaunchedBrowser;
+  beforeAll(async () => {
+    served = await startDashboardCollector();
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await served?.close();
+  });
+
+  it('signs in, shows trends, table, a suppressed week, a named row, a check-in; marks it done; exports CSV; signs out', async () => {
+    const page = await browser.context.newPage();
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await signIn(page, served.url, 'en', { login: 'Login', password: 'Password', submit: 'Sign in' });
+    const team = served.collector.team.name;
+    await expect
+      .poll(() => page.getByRole('heading', { level: 1 }).textContent())
+      .toBe(`${team}: the last 12 weeks`);
+
+    // Trend charts (uPlot canvases) and the same numbers in the table, 12 weeks.
+    expect(await page.locator('.chart canvas').count()).toBeGreaterThanOrEqual(2);
+    const weeks = page.locator('table[data-table="weeks"] tbody tr');
+    expect(await weeks.count()).toBe(12);
+    const suppressed = page.locator('table[data-table="weeks"] tbody tr', { hasText: SUPPRESSED_WEEK });
+    expect(await suppressed.textContent()).toBe(`${SUPPRESSED_WEEK}Fewer than 5 agents shared this week`);
+    const newest = await page
+      .locator('table[data-table="weeks"] tbody tr', { hasText: NEWEST_WEEK })
+      .locator('td')
+      .allTextContents();
+    expect(newest[0]).toBe('9'); // 2 named + 7 anonymous agents shared
+
+    // Named rows: one per agent-week, only the named agents.
+    const namedRows = await page.locator('table[data-table="named"] tbody th').allTextContents();
+    expect(namedRows).toEqual([NEWEST_WEEK, NEWEST_WEEK]);
+    expect(await page.locator('table[data-table="named"] tbody').textContent()).toContain('Agent Ada');
+
+    // Check-in requests: the named one by name, the anonymous ones as a count.
+    const checkIns = page.locator('section[aria-labelledby="check-ins-title"]');
+    expect(await checkIns.getByRole('heading').textContent()).toBe(`Check-in requests for ${NEWEST_WEEK}`);
+    expect(await checkIns.locator('.check-ins__item').allTextContents()).toEqual([
+      'Agent AdaAsked for a check-inMark done',
+    ]);
+    expect(await page.getByTestId('anonymous-check-ins').textContent()).toBe(
+      '2 agents who shared anonymously also asked for a check-in.',
+    );
+    await expectNoAxeViolations(page);
+    await page.screenshot({ path: resolve(SHOTS, 'dashboard-en.png'), fullPage: true });
+
+    await page.getByRole('button', { name: 'Mark the check-in with Agent Ada as done' }).click();
+    await expect
+      .poll(() => checkIns.locator('.check-ins__item').textContent())
+      .toBe('Agent AdaDone on Nov 26, 2026');
+
+    // The CSV holds exactly the tables on the screen.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export CSV' }).click(),
+    ]);
+    const csv = readFileSync(await download.path(), 'utf8');
+    expect(csv.startsWith('\uFEFF')).toBe(true);
+    const records = (
+      parse(csv.slice(1), { relax_column_count: true, skip_empty_lines: false }) as string[][]
+    ).map((record) => (record.length === 1 && record[0] === '' ? [] : record));
+    const onScreen = await screenTables(page);
+    expect(records.slice(0, onScreen.length)).toEqual(onScreen);
+    expect(records.find((r) => r[0] === SUPPRESSED_WEEK)).toEqual([
+      SUPPRESSED_WEEK,
+      'Fewer than 5 agents shared this week',
+    ]);
+    expect(records).toContainEqual(['Agent Ada', 'Done on Nov 26, 2026']);
+    expect(records).toContainEqual([
+      'Anonymous requests',
+      '2 agents who shared anonymously also asked for a check-in.',
+    ]);
+
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Sign in');
+    const after = await page.evaluate(() => fetch('/api/dashboard/v1/session').then((r) => r.status));
+    expect(after).toBe(401);
+    await page.close();
+  });
+
+  it('works in Hebrew, right to left, with 0 axe violations', async () => {
+    const page = await browser.context.newPage();
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await signIn(page, served.url, 'he', { login: 'שם משתמש', password: 'סיסמה', submit: 'כניסה' });
+    await expect
+      .poll(() => page.getByRole('heading', { level: 1 }).textContent())
+      .toBe(`${served.collector.team.name}: 12 השבועות האחרונים`);
+    expect(await page.locator('html').getAttribute('dir')).toBe('rtl');
+    expect(await page.locator('html').getAttribute('lang')).toBe('he');
+    const suppressed = page.locator('table[data-table="weeks"] tbody tr', { hasText: SUPPRESSED_WEEK });
+    expect(await suppressed.textContent()).toBe(`${SUPPRESSED_WEEK}פחות מ־5 נציגים ונציגות שיתפו השבוע`);
+    expect(await page.locator('.check-ins__item').first().textContent()).toMatch(/^Agent Adaבוצע ב־/);
+    await expectNoAxeViolations(page);
+    await page.screenshot({ path: resolve(SHOTS, 'dashboard-he.png'), fullPage: true });
+    await page.getByRole('button', { name: 'יציאה' }).click();
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('כניסה');
+    await page.close();
+  });
+});
