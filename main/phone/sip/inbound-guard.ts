@@ -32,10 +32,36 @@ interface SipJsInternals {
 }
 
 const LOG = { category: 'sip.guard' };
+/** Answered and dropped messages logged per minute; a hostile server must not fill the disk. */
+export const LOG_BUDGET_PER_MINUTE = 100;
+const MINUTE_MS = 60_000;
+
+export interface InboundGuardOptions {
+  logger?: Logger;
+  /** The clock's `now`, for the log budget. */
+  now?: () => number;
+}
 
 /** Puts the guard between sip.js's transport and its user agent; returns its counts. */
-export function installInboundGuard(userAgent: UserAgent, logger?: Logger): GuardCounts {
+export function installInboundGuard(userAgent: UserAgent, options: InboundGuardOptions = {}): GuardCounts {
+  const { logger, now = Date.now } = options;
   const counts: GuardCounts = { passed: 0, answered: 0, dropped: 0, threw: 0 };
+  const budget = { since: -Infinity, logged: 0, unlogged: 0 };
+  /** Logs a verdict within the budget; past it, counts, and says how many once the minute is over. */
+  function warn(fields: object, message: string) {
+    const at = now();
+    if (at - budget.since >= MINUTE_MS) {
+      if (budget.unlogged > 0)
+        logger?.warn({ ...LOG, unlogged: budget.unlogged }, 'more malformed SIP messages than were logged');
+      Object.assign(budget, { since: at, logged: 0, unlogged: 0 });
+    }
+    if (budget.logged >= LOG_BUDGET_PER_MINUTE) {
+      budget.unlogged += 1;
+      return;
+    }
+    budget.logged += 1;
+    logger?.warn({ ...LOG, ...fields }, message);
+  }
   // sip.js's parser says what was wrong through a logger: keep the first line of it for ours.
   const parserLogger = {
     warn: note,
@@ -98,16 +124,13 @@ export function installInboundGuard(userAgent: UserAgent, logger?: Logger): Guar
     if (text) {
       counts.answered += 1;
       const { statusCode, why } = (verdict as { answer: Answer }).answer;
-      logger?.warn(
-        { ...LOG, statusCode, why, message: summary },
-        'answered a malformed or unsupported SIP message',
-      );
+      warn({ statusCode, why, message: summary }, 'answered a malformed or unsupported SIP message');
       send(text);
       return;
     }
     counts.dropped += 1;
     const why = verdict.kind === 'drop' ? verdict.why : verdict.answer.why;
-    logger?.warn({ ...LOG, why, message: summary }, 'dropped a malformed SIP message');
+    warn({ why, message: summary }, 'dropped a malformed SIP message');
   }
 
   userAgent.transport.onMessage = (text: string) => {

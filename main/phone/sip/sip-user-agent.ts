@@ -71,9 +71,9 @@ export class SipUserAgent {
     const uri = UserAgent.makeURI(`sip:${account.sipUser}@${account.domain}`);
     if (!uri) throw new Error('The SIP user or domain is not valid.');
     this.userAgent = new UserAgent(this.userAgentOptions(uri));
-    // Every message from the server passes the guard before sip.js acts on it.
-    installInboundGuard(this.userAgent, options.logger);
     const clock = options.clock ?? systemClock;
+    // Every message from the server passes the guard before sip.js acts on it.
+    installInboundGuard(this.userAgent, { logger: options.logger, now: () => clock.now() });
     this.calls = new SipCalls(this.userAgent, options.calls, clock);
     this.recovery = createCallRecovery({
       calls: this.calls,

@@ -5,7 +5,7 @@
 import type { UserAgent } from 'sip.js';
 import { describe, expect, it } from 'vitest';
 
-import { installInboundGuard } from '../../../../main/phone/sip/inbound-guard';
+import { installInboundGuard, LOG_BUDGET_PER_MINUTE } from '../../../../main/phone/sip/inbound-guard';
 import { createLogger } from '../../../../main/logging/logger';
 import { collectingDestination } from '../../../support/collecting-destination';
 
@@ -23,12 +23,14 @@ function guarded(onTransportMessage: (message: unknown) => void) {
     onTransportMessage,
   };
   const log = collectingDestination();
-  const counts = installInboundGuard(
-    userAgent as unknown as UserAgent,
-    createLogger({ destination: log, level: 'warn' }),
-  );
+  let time = 0;
+  const counts = installInboundGuard(userAgent as unknown as UserAgent, {
+    logger: createLogger({ destination: log, level: 'warn' }),
+    now: () => time,
+  });
   const deliver = (text: string) => transport.onMessage?.(text);
-  return { counts, sent, log, deliver };
+  const advance = (ms: number) => (time += ms);
+  return { counts, sent, log, deliver, advance };
 }
 
 describe('the inbound guard', () => {
@@ -61,5 +63,19 @@ describe('the inbound guard', () => {
     expect(handed).toEqual([]);
     expect(sent.map((text) => text.split('\r\n')[0])).toEqual(['SIP/2.0 505 Version Not Supported']);
     expect(counts).toEqual({ passed: 0, answered: 1, dropped: 2, threw: 0 });
+  });
+
+  it('logs at most its budget of verdicts a minute, then says how many went unlogged', () => {
+    const { counts, deliver, log, advance } = guarded(() => undefined);
+    const flood = LOG_BUDGET_PER_MINUTE + 50;
+    for (let n = 0; n < flood; n += 1) deliver(`garbage ${n}\r\n\r\n`);
+    expect(counts.dropped).toBe(flood);
+    const verdicts = () =>
+      log.lines().filter((line) => line.includes('dropped a malformed SIP message')).length;
+    expect(verdicts()).toBe(LOG_BUDGET_PER_MINUTE);
+    advance(60_000);
+    deliver('garbage again\r\n\r\n');
+    expect(log.text()).toContain('"unlogged":50');
+    expect(verdicts()).toBe(LOG_BUDGET_PER_MINUTE + 1);
   });
 });
