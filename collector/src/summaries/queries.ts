@@ -4,7 +4,7 @@
  * stored with no name (the table's constraint refuses one anyway).
  */
 import type { WeeklySummaryV1 } from '../../../preload/schemas/team-summary';
-import type { Queryable, Db } from '../db/store';
+import type { Queryable } from '../db/store';
 
 export interface StoredWeek {
   week: string;
@@ -13,25 +13,36 @@ export interface StoredWeek {
   sha256: string;
 }
 
+/**
+ * One statement (atomic on its own, one round trip): the summary row and its per-category marks.
+ * Every category is always present (CategoryCounts is strict and complete), so upserting each
+ * category row replaces the old marks without a delete.
+ */
 const UPSERT = `
-  INSERT INTO weekly_summaries (
-    install_id, week, team_id, week_start, payload_version, consent, agent_name, calls_handled,
-    abusive_total, proud_marks, breaks_taken, break_minutes, breaks_extended, breaks_ended_early,
-    reflections_completed, median_mood, check_in_requested, body_sha256, received_at)
-  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)
-  ON CONFLICT (install_id, week) DO UPDATE SET
-    team_id = EXCLUDED.team_id, week_start = EXCLUDED.week_start,
-    payload_version = EXCLUDED.payload_version, consent = EXCLUDED.consent,
-    agent_name = EXCLUDED.agent_name, calls_handled = EXCLUDED.calls_handled,
-    abusive_total = EXCLUDED.abusive_total, proud_marks = EXCLUDED.proud_marks,
-    breaks_taken = EXCLUDED.breaks_taken, break_minutes = EXCLUDED.break_minutes,
-    breaks_extended = EXCLUDED.breaks_extended, breaks_ended_early = EXCLUDED.breaks_ended_early,
-    reflections_completed = EXCLUDED.reflections_completed, median_mood = EXCLUDED.median_mood,
-    check_in_requested = EXCLUDED.check_in_requested, body_sha256 = EXCLUDED.body_sha256,
-    received_at = EXCLUDED.received_at`;
+  WITH summary AS (
+    INSERT INTO weekly_summaries (
+      install_id, week, team_id, week_start, payload_version, consent, agent_name, calls_handled,
+      abusive_total, proud_marks, breaks_taken, break_minutes, breaks_extended, breaks_ended_early,
+      reflections_completed, median_mood, check_in_requested, body_sha256, received_at)
+    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)
+    ON CONFLICT (install_id, week) DO UPDATE SET
+      team_id = EXCLUDED.team_id, week_start = EXCLUDED.week_start,
+      payload_version = EXCLUDED.payload_version, consent = EXCLUDED.consent,
+      agent_name = EXCLUDED.agent_name, calls_handled = EXCLUDED.calls_handled,
+      abusive_total = EXCLUDED.abusive_total, proud_marks = EXCLUDED.proud_marks,
+      breaks_taken = EXCLUDED.breaks_taken, break_minutes = EXCLUDED.break_minutes,
+      breaks_extended = EXCLUDED.breaks_extended, breaks_ended_early = EXCLUDED.breaks_ended_early,
+      reflections_completed = EXCLUDED.reflections_completed, median_mood = EXCLUDED.median_mood,
+      check_in_requested = EXCLUDED.check_in_requested, body_sha256 = EXCLUDED.body_sha256,
+      received_at = EXCLUDED.received_at
+    RETURNING install_id, week)
+  INSERT INTO summary_abuse (install_id, week, category, marks)
+  SELECT summary.install_id, summary.week, c.category, c.marks
+    FROM summary, unnest($20::text[], $21::int[]) AS c (category, marks)
+  ON CONFLICT (install_id, week, category) DO UPDATE SET marks = EXCLUDED.marks`;
 
 export async function upsertWeek(
-  db: Db,
+  db: Queryable,
   input: {
     installId: string;
     teamId: string;
@@ -42,44 +53,30 @@ export async function upsertWeek(
   },
 ): Promise<void> {
   const { summary: s } = input;
-  await db.transaction(async (tx) => {
-    await tx.query(UPSERT, [
-      input.installId,
-      s.week,
-      input.teamId,
-      input.weekStart.toISOString().slice(0, 10),
-      s.version,
-      s.consent,
-      s.consent === 'named' ? (s.agentName ?? null) : null,
-      s.callsHandled,
-      s.abusiveMarks.total,
-      s.proudMarks,
-      s.breaks.taken,
-      s.breaks.minutes,
-      s.breaks.extended,
-      s.breaks.endedEarly,
-      s.reflectionsCompleted,
-      s.medianMoodAfterBreak,
-      s.checkInRequested,
-      input.sha256,
-      input.receivedAt,
-    ]);
-    await tx.query('DELETE FROM summary_abuse WHERE install_id = $1 AND week = $2', [
-      input.installId,
-      s.week,
-    ]);
-    const categories = Object.entries(s.abusiveMarks.byCategory);
-    await tx.query(
-      `INSERT INTO summary_abuse (install_id, week, category, marks)
-       SELECT $1, $2, c.category, c.marks FROM unnest($3::text[], $4::int[]) AS c (category, marks)`,
-      [
-        input.installId,
-        s.week,
-        categories.map(([category]) => category),
-        categories.map(([, marks]) => marks),
-      ],
-    );
-  });
+  const categories = Object.entries(s.abusiveMarks.byCategory);
+  await db.query(UPSERT, [
+    input.installId,
+    s.week,
+    input.teamId,
+    input.weekStart.toISOString().slice(0, 10),
+    s.version,
+    s.consent,
+    s.consent === 'named' ? (s.agentName ?? null) : null,
+    s.callsHandled,
+    s.abusiveMarks.total,
+    s.proudMarks,
+    s.breaks.taken,
+    s.breaks.minutes,
+    s.breaks.extended,
+    s.breaks.endedEarly,
+    s.reflectionsCompleted,
+    s.medianMoodAfterBreak,
+    s.checkInRequested,
+    input.sha256,
+    input.receivedAt,
+    categories.map(([category]) => category),
+    categories.map(([, marks]) => marks),
+  ]);
 }
 
 /** Deletes one week (or every week when `week` is null); returns how many rows went. */

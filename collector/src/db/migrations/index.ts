@@ -5,8 +5,15 @@
  */
 import { teamsAndSummaries } from './001-teams-and-summaries';
 import { teamFigures } from './002-team-figures';
+import { teamsFigures } from './003-teams-figures';
 import { leadSignIn } from './005-lead-sign-in';
 import { checkInDone } from './006-check-in-done';
 import type { Migration } from './migration';
 
-export const MIGRATIONS: readonly Migration[] = [teamsAndSummaries, teamFigures, leadSignIn, checkInDone];
+export const MIGRATIONS: readonly Migration[] = [
+  teamsAndSummaries,
+  teamFigures,
+  teamsFigures,
+  leadSignIn,
+  checkInDone,
+];
