@@ -34,14 +34,15 @@ export interface LiveCollector {
   dispose(): Promise<void>;
 }
 
-export async function startLiveCollector(): Promise<LiveCollector> {
+/** `now`: the collector's (fake) time; the e2e test, whose app runs on real time, passes Date.now(). */
+export async function startLiveCollector({ now = AGENT_NOW }: { now?: number } = {}): Promise<LiveCollector> {
   const db = await openPglite();
   await migrate(db);
-  const clock = new FakeClock(AGENT_NOW);
+  const clock = new FakeClock(now);
   const logs = collectingDestination();
   const chunks: Buffer[] = [];
   const requests: string[] = [];
-  const team = await createTeam(db, 'Night shift', new Date(AGENT_NOW));
+  const team = await createTeam(db, 'Night shift', new Date(now));
   let app: Awaited<ReturnType<typeof buildCollector>> | null = null;
   let port = 0;
 
