@@ -10,7 +10,14 @@ export const ABUSE_CATEGORIES = AbuseCategory.options;
 export type { AbuseCategory };
 
 export type NewMark =
-  | { callId: number; kind: 'abusive'; severity: 1 | 2 | 3; categories: AbuseCategory[]; createdAt: number }
+  | {
+      callId: number;
+      kind: 'abusive';
+      /** Null when the agent chose none (nothing is recorded for them, migration 008). */
+      severity: 1 | 2 | 3 | null;
+      categories: AbuseCategory[];
+      createdAt: number;
+    }
   | { callId: number; kind: 'proud'; createdAt: number };
 
 /** A mark before it is attached to a call. */

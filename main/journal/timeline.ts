@@ -13,11 +13,14 @@ import { tagsOfReflection } from './reflections';
 type CallEntry = Extract<TimelineEntry, { kind: 'call' }>;
 
 const CALLS_SQL: Record<'all' | 'abusive' | 'proud', string> = {
-  all: `SELECT * FROM calls WHERE end_reason IS NOT 'deferred' OR id IN (SELECT call_id FROM call_marks)
-        ORDER BY started_at DESC LIMIT ?`,
-  abusive: `SELECT * FROM calls WHERE id IN (SELECT call_id FROM call_marks WHERE kind = 'abusive' AND undone_at IS NULL)
+  // Every call the agent had, refused ones during a break included, except those deleted from the
+  // journal (they stay in the history, migration 008).
+  all: `SELECT * FROM calls WHERE hidden_from_journal = 0 ORDER BY started_at DESC LIMIT ?`,
+  abusive: `SELECT * FROM calls WHERE hidden_from_journal = 0
+            AND id IN (SELECT call_id FROM call_marks WHERE kind = 'abusive' AND undone_at IS NULL)
             ORDER BY started_at DESC LIMIT ?`,
-  proud: `SELECT * FROM calls WHERE id IN (SELECT call_id FROM call_marks WHERE kind = 'proud' AND undone_at IS NULL)
+  proud: `SELECT * FROM calls WHERE hidden_from_journal = 0
+          AND id IN (SELECT call_id FROM call_marks WHERE kind = 'proud' AND undone_at IS NULL)
           ORDER BY started_at DESC LIMIT ?`,
 };
 

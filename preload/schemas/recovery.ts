@@ -67,7 +67,8 @@ export const MarkInput = z.discriminatedUnion('kind', [
   z.object({
     callId: CallHandle,
     kind: z.literal('abusive'),
-    severity: z.union([z.literal(1), z.literal(2), z.literal(3)]).default(2),
+    /** Left out when the agent chose none: nothing is recorded for them. */
+    severity: z.union([z.literal(1), z.literal(2), z.literal(3)]).optional(),
     categories: z.array(AbuseCategory).max(6).default([]),
   }),
   z.object({ callId: CallHandle, kind: z.literal('proud') }),

@@ -179,18 +179,20 @@ describe('a recovery break after an abusive call', () => {
     await expect.poll(queueStates, WAIT).toEqual(['paused', 'paused', 'available']);
 
     await agent.getByRole('button', { name: 'Journal' }).click();
-    const list = agent.getByRole('list', { name: 'Timeline' });
-    await expect.poll(() => list.getByRole('listitem').count(), WAIT).toBe(3);
-    expect(await list.textContent()).toContain('abusive (Hard, Insults or profanity, Shouting)');
+    const list = agent.getByRole('group', { name: 'Timeline' });
+    // The call refused during the break is in the journal too.
+    await expect.poll(() => list.getByRole('listitem').count(), WAIT).toBe(4);
+    expect(await list.textContent()).toContain('Abusive · Insults or profanity · Shouting');
+    expect(await list.textContent()).toContain('refused during a break');
     await screenshot(agent, 'en-43-journal');
     const entries = await timeline();
-    const call = entries.find((entry) => entry.kind === 'call');
+    const call = entries.find((entry) => entry.kind === 'call' && entry.marks.length > 0);
     const pause = entries.find((entry) => entry.kind === 'break');
     const note = entries.find((entry) => entry.kind === 'reflection');
-    expect(entries.map((entry) => entry.kind)).toEqual(['reflection', 'break', 'call']);
+    expect(entries.map((entry) => entry.kind)).toEqual(['reflection', 'call', 'break', 'call']);
     expect(call).toMatchObject({
       remoteDisplayName: LOUD_CUSTOMER.name,
-      marks: [{ kind: 'abusive', severity: 2, undone: false }],
+      marks: [{ kind: 'abusive', severity: null, undone: false }],
     });
     expect(pause).toMatchObject({
       callId: call?.id,
@@ -217,6 +219,10 @@ describe('a recovery break after an abusive call', () => {
     await expect.poll(() => agent.evaluate('document.documentElement.dir'), WAIT).toBe('rtl');
     await agent.getByRole('button', { name: 'טלפון' }).click();
     await agent.getByRole('button', { name: 'אני צריך/ה רגע' }).click();
+    await agent
+      .getByRole('alertdialog', { name: 'לקחת הפסקה עכשיו?' })
+      .getByRole('button', { name: 'לקחת הפסקה' })
+      .click();
     const breakScreen = agent.getByRole('dialog', { name: 'רגע לעצמך' });
     await breakScreen.waitFor(WAIT);
     await screenshot(agent, 'he-41-break');

@@ -6,6 +6,7 @@ import { callQuality } from './004-call-quality';
 import { breakState } from './005-break-state';
 import { interruptedEndings } from './006-interrupted';
 import { summaryOutbox } from './007-summary-outbox';
+import { marksAndJournalView } from './008-marks-and-journal-view';
 import type { Migration } from './migration';
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -16,5 +17,6 @@ export const MIGRATIONS: readonly Migration[] = [
   breakState,
   interruptedEndings,
   summaryOutbox,
+  marksAndJournalView,
 ];
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

@@ -6,6 +6,7 @@ import { AccountForm } from './AccountForm';
 import { AudioSettings } from './AudioSettings';
 import { CallSettings } from './CallSettings';
 import { LanguagePicker } from './LanguagePicker';
+import { BreakPreferences } from './recovery/BreakPreferences';
 
 export function SettingsScreen() {
   const { t } = useTranslation();
@@ -19,6 +20,7 @@ export function SettingsScreen() {
       <LanguagePicker />
       <AudioSettings />
       <CallSettings />
+      <BreakPreferences />
     </section>
   );
 }

@@ -39,6 +39,14 @@ describe('marks are state', () => {
     expect(h.phone.last?.availability).toBe('available');
   });
 
+  it('records no severity when the agent chose none', () => {
+    const h = startHarness();
+    const call = h.connect('call-1');
+    h.recovery.mark({ callId: call.id, kind: 'abusive', categories: ['insults'] });
+    const [mark] = marksForCall(h.journal.db, call.journalId);
+    expect(mark).toMatchObject({ kind: 'abusive', severity: null, categories: ['insults'] });
+  });
+
   it('a mark changed to proud before the call ends drops the break it asked for', () => {
     const h = startHarness();
     const call = h.connect('call-1');

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { finishBreak, startBreak } from '../../../main/journal/breaks';
-import { endCall, insertCall } from '../../../main/journal/calls';
+import { endCall, insertCall, listCalls } from '../../../main/journal/calls';
 import { deleteEntry } from '../../../main/journal/journal-entries';
 import { exportJournal } from '../../../main/journal/journal-export';
 import { addMark } from '../../../main/journal/marks';
@@ -61,18 +61,21 @@ function journalWithOneHardCall() {
     wantsFollowUp: true,
     tags: ['breathing'],
   });
-  return { db, close, callId, breakId, reflectionId };
+  return { db, close, callId, refused, breakId, reflectionId };
 }
 
 describe('the timeline', () => {
-  it('lists the call with its mark, the break and the reflection, newest first and linked', () => {
-    const { db, callId, breakId, reflectionId } = journalWithOneHardCall();
+  it('lists the call with its mark, the break, the call refused during it and the reflection, newest first and linked', () => {
+    const { db, callId, refused, breakId, reflectionId } = journalWithOneHardCall();
     const entries = timeline(db, { filter: 'all', limit: 100 });
     expect(entries.map((entry) => [entry.kind, entry.id])).toEqual([
       ['reflection', reflectionId],
+      ['call', refused],
       ['break', breakId],
       ['call', callId],
     ]);
+    expect(entries[1]).toMatchObject({ endReason: 'deferred', marks: [] });
+    entries.splice(1, 1);
     expect(entries[0]).toMatchObject({
       breakId,
       callId,
@@ -103,19 +106,24 @@ describe('the timeline', () => {
     expect(csv).toMatchObject({ fileName: 'steadyline-journal-2026-11-23.csv', mimeType: 'text/csv' });
     const lines = csv.content.trim().split('\n');
     expect(lines[0]).toBe('kind,id,at,call_id,break_id,who,detail,felt,thought');
-    expect(lines).toHaveLength(4);
+    expect(lines).toHaveLength(5);
     expect(csv.content).toContain('"shaken, ""a lot"""');
     expect(csv.content).toContain('"Noa, ""the"" caller <sip:0501234567@pbx>"');
     const json = exportJournal(db, 'json', T);
     const parsed = JSON.parse(json.content) as { entries: Array<{ kind: string }> };
-    expect(parsed.entries.map((entry) => entry.kind)).toEqual(['reflection', 'break', 'call']);
+    expect(parsed.entries.map((entry) => entry.kind)).toEqual(['reflection', 'call', 'break', 'call']);
   });
 
-  it('deletes entries; a deleted call takes its marks, and the break keeps its row without the link', () => {
+  it('deletes entries; a deleted call leaves the journal with its marks but stays in the history', () => {
     const { db, callId, breakId, reflectionId } = journalWithOneHardCall();
     expect(deleteEntry(db, 'call', callId)).toBe(true);
+    expect(deleteEntry(db, 'call', callId)).toBe(false);
     expect(db.prepare('SELECT count(*) AS n FROM call_marks').get()).toEqual({ n: 0 });
-    expect(timeline(db, { filter: 'breaks', limit: 10 })[0]).toMatchObject({ id: breakId, callId: null });
+    expect(timeline(db, { filter: 'all', limit: 10 }).some((e) => e.kind === 'call' && e.id === callId)).toBe(
+      false,
+    );
+    expect(listCalls(db, { limit: 10 }).map((call) => call.id)).toContain(callId);
+    expect(timeline(db, { filter: 'breaks', limit: 10 })[0]).toMatchObject({ id: breakId, callId });
     expect(deleteEntry(db, 'reflection', reflectionId)).toBe(true);
     expect(deleteEntry(db, 'reflection', reflectionId)).toBe(false);
     const running = startBreak(db, { callId: null, trigger: 'manual', startedAt: T, plannedSeconds: 90 });

@@ -1,62 +1,92 @@
 import { useTranslation } from 'react-i18next';
 
 import type { TimelineEntry } from '../../../../preload/contract';
-import { useJournalStore } from '../../stores/journal-store';
 import { numberOf } from '../remote-party';
 
-function describe(
-  entry: TimelineEntry,
-  t: (key: string, values?: Record<string, unknown>) => string,
-): string {
-  switch (entry.kind) {
-    case 'call': {
-      const who = entry.remoteDisplayName ?? numberOf(entry.remoteUri);
-      const marks = entry.marks
+type Translate = (key: string, values?: Record<string, unknown>) => string;
+type CallEntry = Extract<TimelineEntry, { kind: 'call' }>;
+
+/** What ended the call, when it is worth saying (an inbound call never answered was missed). */
+function callOutcome(entry: CallEntry, t: Translate): string | null {
+  const reason =
+    entry.endReason === 'cancelled' && entry.direction === 'inbound' ? 'missed' : entry.endReason;
+  if (!reason || ['local-hangup', 'remote-hangup'].includes(reason)) return null;
+  return t(`calls.endReason.${reason}`, { defaultValue: reason });
+}
+
+function CallDetails({ entry, t }: { entry: CallEntry; t: Translate }) {
+  const who = entry.remoteDisplayName ?? numberOf(entry.remoteUri);
+  const outcome = callOutcome(entry, t);
+  return (
+    <>
+      <p className="journal-entry__what">
+        {t(`journalView.direction.${entry.direction}`)} <bdi className="journal-entry__who">{who}</bdi>
+        {outcome && <span className="journal-entry__outcome"> · {outcome}</span>}
+      </p>
+      {entry.marks
         .filter((mark) => !mark.undone)
-        .map((mark) =>
-          mark.kind === 'abusive'
-            ? t('journalView.abusiveMark', {
-                details: [
-                  t(`recovery.severity.${mark.severity ?? 2}`),
+        .map((mark, index) => (
+          <p key={index} className={`journal-entry__mark journal-entry__mark--${mark.kind}`}>
+            {mark.kind === 'abusive'
+              ? [
+                  t('journalView.abusive'),
+                  ...(mark.severity === null ? [] : [t(`recovery.severity.${mark.severity}`)]),
                   ...mark.categories.map((category) => t(`recovery.category.${category}`)),
-                ].join(', '),
-              })
-            : t('journalView.proudMark'),
-        );
-      return [t('journalView.call', { who, id: entry.id }), ...marks].join(' · ');
-    }
+                ].join(' · ')
+              : t('journalView.proud')}
+          </p>
+        ))}
+    </>
+  );
+}
+
+function EntryDetails({ entry, t }: { entry: TimelineEntry; t: Translate }) {
+  switch (entry.kind) {
+    case 'call':
+      return <CallDetails entry={entry} t={t} />;
     case 'break':
-      return t('journalView.break', {
-        trigger: t(`journalView.trigger.${entry.trigger}`),
-        seconds: entry.actualSeconds ?? entry.plannedSeconds,
-        call: entry.callId ?? '—',
-      });
+      return (
+        <p className="journal-entry__what">
+          {t('journalView.breakSummary', {
+            trigger: t(`journalView.trigger.${entry.trigger}`),
+            seconds: entry.actualSeconds ?? entry.plannedSeconds,
+          })}
+        </p>
+      );
     case 'reflection':
-      return t('journalView.reflection', {
-        mood: entry.mood,
-        difficulty: entry.difficulty,
-        call: entry.callId ?? '—',
-      });
+      return (
+        <>
+          <p className="journal-entry__what">
+            {t('journalView.reflectionSummary', { mood: entry.mood, difficulty: entry.difficulty })}
+          </p>
+          {[entry.felt, entry.thought].filter(Boolean).map((note, index) => (
+            <p key={index} className="journal-entry__notes">
+              <bdi>{note}</bdi>
+            </p>
+          ))}
+        </>
+      );
   }
 }
 
-/** One line of the timeline: when, what, the private notes, and Delete. */
-export function JournalEntryItem({ entry }: { entry: TimelineEntry }) {
+/** One entry of the timeline: when, what kind, the details, and Delete (confirmed by the screen). */
+export function JournalEntryItem({ entry, onDelete }: { entry: TimelineEntry; onDelete(): void }) {
   const { t, i18n } = useTranslation();
-  const when = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'short' }).format(
-    entry.at,
-  );
+  const when = new Intl.DateTimeFormat(i18n.language, { timeStyle: 'short' }).format(entry.at);
+  const kind = t(`journalView.kindLabel.${entry.kind}`);
   return (
     <li className={`journal-entry journal-entry--${entry.kind}`} data-testid={`journal-${entry.kind}`}>
-      <time dateTime={new Date(entry.at).toISOString()}>{when}</time> <span>{describe(entry, t)}</span>
-      {entry.kind === 'reflection' && (entry.felt || entry.thought) && (
-        <p className="journal-entry__notes">{[entry.felt, entry.thought].filter(Boolean).join(' — ')}</p>
-      )}
+      <div className="journal-entry__head">
+        <time dateTime={new Date(entry.at).toISOString()}>{when}</time>
+        <strong className="journal-entry__kind">{kind}</strong>
+      </div>
+      <EntryDetails entry={entry} t={t} />
+      {/* The name starts with the visible word (WCAG 2.5.3), then says which entry. */}
       <button
         type="button"
-        className="button button--quiet"
-        aria-label={t('journalView.deleteEntry', { what: t(`journalView.kind.${entry.kind}`), id: entry.id })}
-        onClick={() => void useJournalStore.getState().remove(entry.kind, entry.id)}
+        className="button button--quiet journal-entry__delete"
+        aria-label={`${t('journalView.delete')} ${t('journalView.deleteWhat', { what: kind, when })}`}
+        onClick={onDelete}
       >
         {t('journalView.delete')}
       </button>

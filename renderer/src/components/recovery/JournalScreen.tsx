@@ -1,27 +1,53 @@
-import { useEffect } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
-import { TimelineFilter } from '../../../../preload/contract';
+import { TimelineFilter, type TimelineEntry } from '../../../../preload/contract';
 import { downloadFile, useJournalStore } from '../../stores/journal-store';
+import { ConfirmDialog } from '../ConfirmDialog';
 
-import { BreakPreferences } from './BreakPreferences';
-import { JournalEntryItem } from './JournalEntryItem';
+import { JournalDay } from './JournalDay';
 
-/** The agent's private journal: calls, marks, breaks and reflections; filter, export, delete. */
+/** Entries grouped by the local day they happened on, newest day first (entries come newest first). */
+export function groupByDay(entries: TimelineEntry[]): Array<{ day: number; entries: TimelineEntry[] }> {
+  const days: Array<{ day: number; entries: TimelineEntry[] }> = [];
+  for (const entry of entries) {
+    const start = new Date(entry.at);
+    start.setHours(0, 0, 0, 0);
+    const day = start.getTime();
+    const last = days.at(-1);
+    if (last?.day === day) last.entries.push(entry);
+    else days.push({ day, entries: [entry] });
+  }
+  return days;
+}
+
+/** The agent's private journal: a timeline by day; filter, export, delete (confirmed, with Undo). */
 export function JournalScreen() {
   const { t } = useTranslation();
   const entries = useJournalStore((store) => store.entries);
+  const pending = useJournalStore((store) => store.pending);
   const filter = useJournalStore((store) => store.filter);
   const failure = useJournalStore((store) => store.failure);
-  const { setFilter, exportAs } = useJournalStore.getState();
+  const { setFilter, exportAs, removeWithUndo, undoRemove } = useJournalStore.getState();
+  const [confirming, setConfirming] = useState<TimelineEntry | null>(null);
+  const undo = useRef<HTMLButtonElement>(null);
+  // After a delete, focus is on Undo (the deleted entry's button is gone).
+  useEffect(() => {
+    if (pending) undo.current?.focus();
+  }, [pending]);
   useEffect(() => {
     void useJournalStore.getState().load();
-    return useJournalStore.getState().follow();
+    const stop = useJournalStore.getState().follow();
+    return () => {
+      stop();
+      void useJournalStore.getState().flushRemove();
+    };
   }, []);
   const save = async (format: 'csv' | 'json') => {
     const file = await exportAs(format);
     if (file) downloadFile(file);
   };
+  const shown = entries.filter((entry) => !(pending?.kind === entry.kind && pending.id === entry.id));
   return (
     <section className="screen" aria-labelledby="journal-title">
       <h1 id="journal-title" tabIndex={-1} data-rescue="screen">
@@ -47,16 +73,37 @@ export function JournalScreen() {
         </button>
       </div>
       {failure && <p role="alert">{t('recovery.failed', { message: failure })}</p>}
-      {entries.length === 0 ? (
+      {pending && (
+        <p className="journal__deleted" role="status">
+          {t('journalView.deleted')}{' '}
+          <button ref={undo} type="button" className="button" data-rescue="undo" onClick={undoRemove}>
+            {t('journalView.undoDelete')}
+          </button>
+        </p>
+      )}
+      {shown.length === 0 ? (
         <p>{t('journalView.empty')}</p>
       ) : (
-        <ol className="journal" aria-label={t('journalView.timeline')}>
-          {entries.map((entry) => (
-            <JournalEntryItem key={`${entry.kind}-${entry.id}`} entry={entry} />
+        <div className="journal" role="group" aria-label={t('journalView.timeline')}>
+          {groupByDay(shown).map(({ day, entries: ofDay }) => (
+            <JournalDay key={day} day={day} entries={ofDay} onDelete={setConfirming} />
           ))}
-        </ol>
+        </div>
       )}
-      <BreakPreferences />
+      <ConfirmDialog
+        open={confirming !== null}
+        danger
+        testId="confirm-delete"
+        title={t('journalView.confirmTitle')}
+        confirmLabel={t('journalView.delete')}
+        onCancel={() => setConfirming(null)}
+        onConfirm={() => {
+          if (confirming) removeWithUndo(confirming.kind, confirming.id);
+          setConfirming(null);
+        }}
+      >
+        <p>{t(`journalView.confirmBody.${confirming?.kind ?? 'call'}`)}</p>
+      </ConfirmDialog>
     </section>
   );
 }

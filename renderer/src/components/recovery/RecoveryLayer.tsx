@@ -10,6 +10,7 @@ import { useReflectionStore } from '../../stores/reflection-store';
 import { BreakScreen } from './BreakScreen';
 import { LoudCallPrompt } from './LoudCallPrompt';
 import { MarkCallBar } from './MarkCallBar';
+import { NeedAMoment } from './NeedAMoment';
 import { ReflectionForm } from './ReflectionForm';
 
 /** A soft chime when a break ends on its own or early (not when its mark was undone). */
@@ -65,13 +66,7 @@ export function RecoveryLayer() {
           {t('recovery.break.scheduled', { seconds: state.scheduled.seconds })}
         </p>
       ) : (
-        <button
-          type="button"
-          className="button"
-          onClick={() => void useRecoveryStore.getState().startBreak()}
-        >
-          {t('recovery.break.needAMoment')}
-        </button>
+        <NeedAMoment />
       )}
     </div>
   );

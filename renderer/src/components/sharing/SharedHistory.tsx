@@ -21,7 +21,7 @@ export function SharedHistory() {
       <ul className="share-history" data-testid="share-history">
         {history.map((week) => (
           <li key={week.week} className="share-history__week" data-week={week.week} data-state={week.state}>
-            <strong>{week.week}</strong> <span>{t(`sharing.history.state.${week.state}`)}</span>
+            <strong dir="ltr">{week.week}</strong> <span>{t(`sharing.history.state.${week.state}`)}</span>
             <div className="hint">
               {week.sentAt !== null && t('sharing.history.sentAt', { at: when(week.sentAt) })}{' '}
               {week.revokedAt !== null && t('sharing.history.revokedAt', { at: when(week.revokedAt) })}
