@@ -150,7 +150,8 @@ describe('sharing with the team lead', () => {
         checkIn: 'אשמח לשיחת בדיקה עם ראש הצוות השבוע',
         share: 'שיתוף השבוע הזה',
         shared: 'שותף',
-        revoke: (w) => `ביטול שבוע ${w}`,
+        // The week code is isolated left to right inside the Hebrew sentence (U+2066 … U+2069).
+        revoke: (w) => `ביטול שבוע \u2066${w}\u2069`,
         revoked: 'בוטל',
         check: 'בדיקה מה האוסף מחזיק',
         holdsNothing: /לא מחזיק דבר מהמחשב הזה/,
