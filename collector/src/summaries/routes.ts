@@ -2,6 +2,7 @@
  * The agent API (bearer install token): put a week (idempotent upsert), delete one week or all,
  * list what the collector holds for this install. Route list: preload/schemas/team-summary.ts.
  */
+import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 
 import {
@@ -13,6 +14,7 @@ import {
 } from '../../../preload/schemas/team-summary';
 import type { CollectorPlugin } from '../app';
 import { requireInstall } from '../enrollment/authenticate';
+import type { AuthenticatedInstall } from '../enrollment/queries';
 import { sha256Hex } from '../enrollment/secrets';
 import { ApiError } from '../errors';
 import { isFutureWeek, isoWeekStart } from './iso-week';
@@ -27,6 +29,12 @@ function checkedWeekStart(week: string, now: number): Date {
   return start;
 }
 
+/** The install requireInstall authenticated (every route here runs after it). */
+function installOf(request: FastifyRequest): AuthenticatedInstall {
+  if (!request.install) throw new ApiError(401, 'missing_token', 'An install token is required.');
+  return request.install;
+}
+
 export const summaryRoutes: CollectorPlugin = async (app, { deps }) => {
   const { db, clock } = deps;
   app.addHook('preHandler', requireInstall(db));
@@ -35,10 +43,9 @@ export const summaryRoutes: CollectorPlugin = async (app, { deps }) => {
     '/weeks/:week',
     { schema: { params: WeekParams, body: WeeklySummaryPayload, response: { 200: WeekReceipt } } },
     async (request) => {
-      const install = request.install;
+      const install = installOf(request);
       const summary = request.body;
-      if (!install || !request.rawBody)
-        throw new ApiError(400, 'invalid_request', 'A JSON body is required.');
+      if (!request.rawBody) throw new ApiError(400, 'invalid_request', 'A JSON body is required.');
       if (summary.week !== request.params.week) {
         throw new ApiError(400, 'week_mismatch', 'The body is for another week than the address.');
       }
@@ -68,19 +75,19 @@ export const summaryRoutes: CollectorPlugin = async (app, { deps }) => {
     '/weeks/:week',
     { schema: { params: WeekParams, response: { 200: DeleteReceipt } } },
     async (request) => {
-      const deleted = await deleteWeeks(db, request.install?.installId ?? '', request.params.week);
-      request.log.info({ installId: request.install?.installId, deleted }, 'week deleted');
+      const deleted = await deleteWeeks(db, installOf(request).installId, request.params.week);
+      request.log.info({ installId: installOf(request).installId, deleted }, 'week deleted');
       return { deleted, deletedAt: new Date(clock.now()).toISOString() };
     },
   );
 
   app.delete('/weeks', { schema: { response: { 200: DeleteReceipt } } }, async (request) => {
-    const deleted = await deleteWeeks(db, request.install?.installId ?? '', null);
-    request.log.info({ installId: request.install?.installId, deleted }, 'all weeks deleted');
+    const deleted = await deleteWeeks(db, installOf(request).installId, null);
+    request.log.info({ installId: installOf(request).installId, deleted }, 'all weeks deleted');
     return { deleted, deletedAt: new Date(clock.now()).toISOString() };
   });
 
   app.get('/weeks', { schema: { response: { 200: HeldWeeks } } }, async (request) => ({
-    weeks: await listHeldWeeks(db, request.install?.installId ?? ''),
+    weeks: await listHeldWeeks(db, installOf(request).installId),
   }));
 };
