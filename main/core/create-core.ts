@@ -15,6 +15,8 @@ import type { OpenedStore } from '../settings/key-value-store';
 import type { SecretCipher } from '../settings/secret-cipher';
 import { createSecretStore } from '../settings/secret-store';
 import { createSettingsService, type PolicyFeed, type SettingsService } from '../settings/settings-service';
+import { createTrustedFetch } from '../trust/trusted-fetch';
+import type { TrustStore } from '../trust/trust-store';
 import type { Notice } from '../../preload/contract';
 import type { MediaEngine } from '../phone/media-engine';
 import { RemoteMediaEngine } from '../phone/remote-media-engine';
@@ -51,6 +53,8 @@ export interface CoreDeps {
   timeZone?: string;
   /** IT's machine-wide policy (main/policy/), laid over the agent's settings; none: no policy. */
   policy?: PolicyFeed;
+  /** The CAs wss:// and the queue webhook trust (main/trust/: OS store + IT's); none: Node's defaults. */
+  trust?: TrustStore;
 }
 
 export interface Core {
@@ -110,6 +114,7 @@ export function createCore(deps: CoreDeps): Core {
     events,
     logger: logger.child({ module: 'phone' }),
     webSocket: deps.webSocket,
+    trust: deps.trust,
     clock,
   });
 
@@ -120,6 +125,7 @@ export function createCore(deps: CoreDeps): Core {
     settings,
     clock,
     logger: logger.child({ module: 'breaks' }),
+    fetch: deps.trust && createTrustedFetch(deps.trust),
   });
 
   const summaries = createSummariesService({

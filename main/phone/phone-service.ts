@@ -20,6 +20,8 @@ import type { KeepAliveOptions } from './keep-alive';
 import { createRegistration } from './registration';
 import type { DtmfMethod } from './sip/sip-calls';
 import { provideWebSocket, SipUserAgent, type SipInternals } from './sip/sip-user-agent';
+import { createTrustedWebSocket } from '../trust/trusted-websocket';
+import type { TrustStore } from '../trust/trust-store';
 
 export interface PhoneService {
   registration(): RegistrationState;
@@ -57,6 +59,8 @@ export interface PhoneServiceDeps {
   logger: Logger;
   /** Node 20 has no global WebSocket: pass `ws`'s. Electron and Node 22+ need nothing. */
   webSocket?: new (url: string, protocols?: string | string[]) => unknown;
+  /** The CAs wss:// trusts (OS store + IT's); given, the phone opens `ws` with them and names a certificate failure. */
+  trust?: TrustStore;
   unavailableStatus?: 480 | 486;
   /** 'rfc4733' (in the media, falling back to SIP INFO) or 'info' (always SIP INFO). */
   dtmfMethod?: DtmfMethod;
@@ -71,6 +75,8 @@ export function createPhoneService(deps: PhoneServiceDeps): PhoneService {
   const { settings, events, logger } = deps;
   const clock = deps.clock ?? systemClock;
   if (deps.webSocket) provideWebSocket(deps.webSocket);
+  const trusted = deps.trust && createTrustedWebSocket(deps.trust);
+  if (trusted) provideWebSocket(trusted, { replace: true });
   const book = createCallBook({
     journal: deps.journal,
     events,
@@ -89,6 +95,7 @@ export function createPhoneService(deps: PhoneServiceDeps): PhoneService {
         logger,
         clock,
         registerExpiresSeconds: deps.registerExpiresSeconds,
+        explainConnectFailure: trusted && ((url) => trusted.lastCertificateError(url)),
       })),
     publish: (state) => events.publish('phone:registration', state),
     logger,

@@ -11,6 +11,7 @@ import type { SipAccount } from '../settings/settings-service';
 import { retryDelaySeconds } from '../kernel/backoff';
 import { systemClock, type Clock } from '../kernel/clock';
 import { describeError } from '../kernel/describe-error';
+import { CertificateError } from '../trust/certificate-problem';
 import { DEFAULT_KEEP_ALIVE, startKeepAlive, type KeepAlive, type KeepAliveOptions } from './keep-alive';
 import type { RegistrationOutcome, SipUserAgentDelegate } from './sip/sip-user-agent';
 
@@ -81,10 +82,11 @@ export function createRegistration(deps: RegistrationDeps): Registration {
     return how === 'stop' ? old.agent.stop() : old.agent.abandon();
   }
 
-  function scheduleRetry(kind: 'retrying' | 'unreachable', reason: string) {
+  function scheduleRetry(kind: 'retrying' | 'unreachable', reason: string, error?: unknown) {
     const seconds = retryDelaySeconds(attempt, deps.random);
     attempt += 1;
-    setState({ state: kind, nextAttemptInSeconds: Math.ceil(seconds), reason });
+    const certificate = error instanceof CertificateError ? { certificate: error.problem } : {};
+    setState({ state: kind, nextAttemptInSeconds: Math.ceil(seconds), reason, ...certificate });
     void drop('abandon');
     if (!closed) retryTimer = clock.setTimeout(connect, seconds * 1000);
   }
@@ -129,7 +131,7 @@ export function createRegistration(deps: RegistrationDeps): Registration {
     }
     connection.agent.connect().then(
       () => isCurrent() && connection.agent.register(),
-      (error: unknown) => isCurrent() && scheduleRetry('unreachable', describeError(error)),
+      (error: unknown) => isCurrent() && scheduleRetry('unreachable', describeError(error), error),
     );
   }
 

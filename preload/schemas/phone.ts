@@ -15,6 +15,8 @@ export const RegistrationState = z.discriminatedUnion('state', [
     state: z.literal('unreachable'),
     nextAttemptInSeconds: z.number().int().min(0),
     reason: z.string(),
+    /** The server's TLS certificate is why (main/trust/certificate-problem.ts): the agent is told to ask IT. */
+    certificate: z.enum(['untrusted', 'expired', 'wrong-host']).optional(),
   }),
 ]);
 export type RegistrationState = z.infer<typeof RegistrationState>;

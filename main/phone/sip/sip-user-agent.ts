@@ -37,6 +37,8 @@ export interface SipUserAgentOptions {
   /** Timers of the calls (transfer confirmation, keeping calls through a lost connection). */
   clock?: Clock;
   connectionTimeoutSeconds?: number;
+  /** Why the last connection to this address failed, when the socket knows better than sip.js's "1006" (a certificate). */
+  explainConnectFailure?: (serverUrl: string) => Error | null;
 }
 
 /** What the engine holds inside sip.js, for leak checks: all 0 once every call has ended. */
@@ -50,9 +52,11 @@ export interface SipInternals {
 type WebSocketConstructor = new (url: string, protocols?: string | string[]) => unknown;
 
 /** sip.js opens its socket with the global WebSocket (Electron and Node 22+ have one; Node 20 gets `ws`). */
-export function provideWebSocket(webSocket: WebSocketConstructor): void {
+export function provideWebSocket(webSocket: WebSocketConstructor, { replace = false } = {}): void {
   const scope = globalThis as { WebSocket?: unknown };
-  scope.WebSocket ??= webSocket;
+  // `replace`: the trust-aware socket (main/trust/) must win over Electron's own global WebSocket.
+  if (replace) scope.WebSocket = webSocket;
+  else scope.WebSocket ??= webSocket;
 }
 
 /** Refresh the registration when 80 % of its lifetime has passed (sip.js's default, 99 %, is cutting it fine). */
@@ -100,7 +104,11 @@ export class SipUserAgent {
 
   /** Connects the WebSocket; rejects with the reason when the server cannot be reached. */
   async connect(): Promise<void> {
-    await this.userAgent.start();
+    try {
+      await this.userAgent.start();
+    } catch (error) {
+      throw this.options.explainConnectFailure?.(this.options.account.serverUrl) ?? error;
+    }
   }
 
   register(): void {

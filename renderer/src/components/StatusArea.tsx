@@ -10,8 +10,18 @@ function describe(
   switch (registration.state) {
     case 'registered':
       return t('registration.registered', { aor: registration.aor });
-    case 'retrying':
     case 'unreachable':
+      // A certificate problem is IT's to fix: say exactly which, not the socket's "1006".
+      if (registration.certificate) {
+        return t(`registration.certificate-${registration.certificate}`, {
+          seconds: registration.nextAttemptInSeconds,
+        });
+      }
+      return t('registration.unreachable', {
+        seconds: registration.nextAttemptInSeconds,
+        reason: registration.reason,
+      });
+    case 'retrying':
       return t(`registration.${registration.state}`, {
         seconds: registration.nextAttemptInSeconds,
         reason: registration.reason,

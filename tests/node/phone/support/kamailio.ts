@@ -36,35 +36,39 @@ export interface Kamailio {
 export interface KamailioOptions {
   /** Relay media through an rtpengine listening for ng commands on this UDP port (WITH_RTPENGINE). */
   rtpengineNgPort?: number;
-  /** Also listen for wss:// with a self-signed certificate for 127.0.0.1 (WITH_TLS). */
-  tls?: boolean;
+  /** Also listen for wss:// (WITH_TLS) with a self-signed certificate for 127.0.0.1, or with this key and certificate (PEM files). */
+  tls?: boolean | { key: string; certificate: string };
 }
 
 /** A throwaway self-signed certificate for 127.0.0.1 and the tls module's config naming it. */
-function writeTlsConfig(dir: string): { config: string; certificate: string } {
-  const key = join(dir, 'key.pem');
-  const certificate = join(dir, 'cert.pem');
-  execFileSync(
-    'openssl',
-    [
-      'req',
-      '-x509',
-      '-newkey',
-      'rsa:2048',
-      '-nodes',
-      '-days',
-      '1',
-      '-subj',
-      '/CN=127.0.0.1',
-      '-addext',
-      'subjectAltName=IP:127.0.0.1',
-      '-keyout',
-      key,
-      '-out',
-      certificate,
-    ],
-    { stdio: 'ignore' },
-  );
+function writeTlsConfig(
+  dir: string,
+  provided?: { key: string; certificate: string },
+): { config: string; certificate: string } {
+  const key = provided?.key ?? join(dir, 'key.pem');
+  const certificate = provided?.certificate ?? join(dir, 'cert.pem');
+  if (!provided)
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'rsa:2048',
+        '-nodes',
+        '-days',
+        '1',
+        '-subj',
+        '/CN=127.0.0.1',
+        '-addext',
+        'subjectAltName=IP:127.0.0.1',
+        '-keyout',
+        key,
+        '-out',
+        certificate,
+      ],
+      { stdio: 'ignore' },
+    );
   const config = join(dir, 'tls.cfg');
   writeFileSync(
     config,
@@ -77,7 +81,7 @@ export async function createKamailio(options: KamailioOptions = {}): Promise<Kam
   const [udpPort = 0, wsPort = 0, wssPort = 0] = await freePorts(3);
   const dir = mkdtempSync(join(tmpdir(), 'steadyline-kamailio-'));
   const cfg = join(dir, 'kamailio.cfg');
-  const tls = options.tls ? writeTlsConfig(dir) : null;
+  const tls = options.tls ? writeTlsConfig(dir, options.tls === true ? undefined : options.tls) : null;
   const defines = [options.rtpengineNgPort && 'WITH_RTPENGINE', tls && 'WITH_TLS'].filter(Boolean);
   const template = readFileSync(TEMPLATE, 'utf8').replace(
     '#!KAMAILIO\n',

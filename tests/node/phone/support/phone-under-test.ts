@@ -49,6 +49,8 @@ export function startPhone(
     | 'registerExpiresSeconds'
     | 'networkFingerprint'
     | 'webSocket'
+    | 'trust'
+    | 'clock'
   > = {},
 ): PhoneUnderTest {
   const dir = mkdtempSync(join(tmpdir(), 'steadyline-phone-'));
