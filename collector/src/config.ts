@@ -4,6 +4,8 @@
  */
 import { z } from 'zod';
 
+import { OidcConfig } from './auth/oidc-config';
+
 export const MIN_K = 3;
 
 export const CollectorConfig = z.strictObject({
@@ -25,6 +27,8 @@ export const CollectorConfig = z.strictObject({
   trustProxy: z.boolean().default(false),
   /** How often a process freezes closed weeks (each figures read also freezes first). */
   freezeEveryMs: z.number().int().min(1000).default(600_000),
+  /** OpenID Connect single sign-on for the lead dashboard (collector/src/auth/oidc-config.ts); off when absent. */
+  oidc: OidcConfig.optional(),
 });
 export type CollectorConfig = z.infer<typeof CollectorConfig>;
 export type CollectorConfigInput = z.input<typeof CollectorConfig>;

@@ -5,6 +5,7 @@
 import cookie from '@fastify/cookie';
 
 import type { CollectorPlugin } from '../app';
+import { registerOidcRoutes } from '../sessions/oidc-routes';
 import { registerSessionRoutes } from '../sessions/routes';
 
 import { registerDashboardApi } from './routes';
@@ -13,5 +14,6 @@ export const dashboardApiRoutes: CollectorPlugin = async (app, { deps }) => {
   await app.register(cookie);
   const base = { db: deps.db, clock: deps.clock };
   registerSessionRoutes(app, base);
+  registerOidcRoutes(app, base, deps.config.oidc);
   registerDashboardApi(app, deps);
 };

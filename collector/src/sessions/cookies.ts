@@ -22,8 +22,8 @@ export const SESSION_COOKIE_OPTIONS: CookieSerializeOptions = {
 };
 
 /** The OpenID state cookie must come back on the provider's redirect (a top-level GET): Lax. */
-export function oidcCookieOptions(expiresAt: Date): CookieSerializeOptions {
-  return { path: '/', httpOnly: true, secure: true, sameSite: 'lax', expires: expiresAt };
+export function oidcCookieOptions(): CookieSerializeOptions {
+  return { path: '/', httpOnly: true, secure: true, sameSite: 'lax', maxAge: 600 };
 }
 
 export const CLEARED: CookieSerializeOptions = {

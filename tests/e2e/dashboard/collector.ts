@@ -40,15 +40,20 @@ function weekShape(index: number) {
   };
 }
 
+/** A new database on the server; returns its connection string. */
+export async function createTestDatabaseOn(serverUrl: string, name: string): Promise<string> {
+  await adminQuery(serverUrl, `CREATE DATABASE ${name}`);
+  const dbUrl = new URL(serverUrl);
+  dbUrl.pathname = `/${name}`;
+  return dbUrl.toString();
+}
+
 export async function startDashboardCollector(): Promise<DashboardCollector> {
   const server: RunningPostgres = await startPostgres();
-  const name = 'dashboard_e2e';
-  await adminQuery(server.url, `CREATE DATABASE ${name}`);
-  const dbUrl = new URL(server.url);
-  dbUrl.pathname = `/${name}`;
-  const db = openPostgres({ connectionString: dbUrl.toString() });
+  const dbUrl = await createTestDatabaseOn(server.url, 'dashboard_e2e');
+  const db = openPostgres({ connectionString: dbUrl });
   await migrate(db);
-  const store = { db, url: dbUrl.toString(), dispose: () => db.close() };
+  const store = { db, url: dbUrl, dispose: () => db.close() };
   const collector = await startTestCollector(
     'postgres',
     { enrollRateLimitMax: 1000, rateLimitMax: 10_000 },
