@@ -41,6 +41,17 @@ function checkCSeq(message: RawMessage, method: string): Answer | null {
   return null;
 }
 
+/** RFC 3261 20.22 and 20.19, RFC 4475 3.1.2.4: Max-Forwards 0-255, Expires a 32-bit number of seconds. */
+function checkScalars(message: RawMessage): Answer | null {
+  const maxForwards = firstHeader(message, 'max-forwards');
+  if (maxForwards !== undefined && !(/^\d{1,3}$/.test(maxForwards) && Number(maxForwards) <= 255))
+    return answer(400, 'Bad Max-Forwards', 'Max-Forwards is not 0-255');
+  const expires = firstHeader(message, 'expires');
+  if (expires !== undefined && !(/^\d{1,10}$/.test(expires) && Number(expires) <= 2 ** 32 - 1))
+    return answer(400, 'Bad Expires', 'Expires is not a 32-bit number of seconds');
+  return null;
+}
+
 /** RFC 3261 18.3 and 20.14: a Content-Length, if given, is the body's length in bytes. */
 function checkContentLength(message: RawMessage): Answer | null {
   const declared = headerValues(message, 'content-length');
@@ -102,6 +113,7 @@ export function checkRequest(
     return answer(400, 'Bad Header', `a header line that is not a field: ${message.malformedLine}`);
   return (
     checkCSeq(message, method) ??
+    checkScalars(message) ??
     checkContentLength(message) ??
     checkRequire(message, method, supportedOptionTags) ??
     checkBody(message, method)

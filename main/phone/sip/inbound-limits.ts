@@ -17,9 +17,14 @@ export const MAX_DISPLAY_NAME_CHARS = 128;
 /** Calls ringing at once (call waiting included); the next is answered 486 Busy Here and journaled. */
 export const MAX_RINGING_CALLS = 8;
 
-/** Cuts a display name from the network to `MAX_DISPLAY_NAME_CHARS` (never inside a surrogate pair). */
-export function cutDisplayName(name: string | null | undefined): string | null {
-  if (!name) return null;
+/**
+ * A display name from the network as the agent should read it: sip.js leaves a quoted string's
+ * escapes in (`\"` for `"`, RFC 3261 25.1 quoted-pair), so they are undone, and the name is cut to
+ * `MAX_DISPLAY_NAME_CHARS` (never inside a surrogate pair).
+ */
+export function cutDisplayName(escaped: string | null | undefined): string | null {
+  if (!escaped) return null;
+  const name = escaped.replace(/\\([\s\S])/g, '$1');
   if (name.length <= MAX_DISPLAY_NAME_CHARS) return name;
   const cut = name.slice(0, MAX_DISPLAY_NAME_CHARS);
   const last = cut.charCodeAt(cut.length - 1);

@@ -23,6 +23,10 @@ describe('display names', () => {
     expect(cut).toBe(`${'ד'.repeat(MAX_DISPLAY_NAME_CHARS)}…`);
   });
 
+  it('lose the escapes of a quoted string (RFC 3261 quoted-pair)', () => {
+    expect(cutDisplayName('\\"Dana\\" \\\\ דנה')).toBe('"Dana" \\ דנה');
+  });
+
   it('are never cut inside a surrogate pair', () => {
     const cut = cutDisplayName(`${'a'.repeat(MAX_DISPLAY_NAME_CHARS - 1)}😀😀`) ?? '';
     expect(cut).toBe(`${'a'.repeat(MAX_DISPLAY_NAME_CHARS - 1)}…`);

@@ -9,10 +9,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Outcome, TortureCase } from './case';
 import { floodCases } from './cases-flood';
 import { parserCases } from './cases-parser';
+import { scalarCases } from './cases-scalars';
 import { semanticCases } from './cases-semantics';
 import { startRogue, validCallWorks, type Rogue } from './rogue';
 
-const cases: TortureCase[] = [...parserCases, ...semanticCases, ...floodCases];
+const cases: TortureCase[] = [...parserCases, ...semanticCases, ...scalarCases, ...floodCases];
 const counts = { answered: 0, dropped: 0, crashed: 0 };
 let rogue: Rogue;
 let uncaught = 0;
