@@ -14,6 +14,8 @@ import {
   rotateEnrollmentCode,
 } from '../teams';
 
+import { LEAD_PASSWORD_USAGE, setLeadPassword } from './lead-password';
+
 export const USAGE = `Usage: npm run collector -- <command>
   serve                                      start the collector (the default)
   team create <name>                         create a team; prints its enrollment code once
@@ -21,6 +23,7 @@ export const USAGE = `Usage: npm run collector -- <command>
   team rotate-code <name>                    new enrollment code; the old one stops working
   lead add <username> --team <name> [--name <display name>]
   lead remove <username> --team <name>
+${LEAD_PASSWORD_USAGE}
   installs list [--team <name>]              enrolled installs (label, dates, revoked)
   install revoke <install-id>                refuse that install's token from now on`;
 
@@ -77,6 +80,7 @@ const COMMANDS: Record<string, (args: readonly string[], context: CliContext) =>
     const removed = await removeLead(db, username, team.id);
     out(removed ? `${username} no longer leads "${team.name}".` : `${username} did not lead "${team.name}".`);
   },
+  'lead set-password': setLeadPassword,
   'installs list': async (args, { db, out }) => {
     const name = option(args, '--team');
     const team = name ? await teamNamed(db, name) : undefined;
