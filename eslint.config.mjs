@@ -17,6 +17,26 @@ const sipJsOnlyInAdapter = {
   name: 'sip.js',
   message: 'sip.js stays behind main/phone/sip/: use the phone engine instead.',
 };
+// Tests never sleep to synchronise: they await a condition (vi.waitFor, expect.poll, an event)
+// or advance the fake clock (tests/support/fake-clock.ts). See tests/README.md.
+const noSleepInTests = [
+  {
+    selector:
+      "NewExpression[callee.name='Promise'] CallExpression[callee.name='setTimeout'][arguments.0.type='Identifier']",
+    message:
+      'No sleeps in tests: await a condition (vi.waitFor, expect.poll) or advance the fake clock (tests/support/fake-clock.ts).',
+  },
+  {
+    selector: "CallExpression[callee.property.name='waitForTimeout']",
+    message: 'No waitForTimeout in tests: wait for what you expect (locator.waitFor, expect.poll).',
+  },
+  {
+    selector: 'ImportDeclaration[source.value=/^(node:)?timers\\/promises$/]',
+    message: 'No timers/promises sleeps in tests: await a condition or advance the fake clock.',
+  },
+];
+const namedExportsOnly = { selector: 'ExportDefaultDeclaration', message: 'Use named exports.' };
+
 const noDevtoolsInShell = {
   group: ['**/devtools/**', '**/tests/**'],
   message: 'The packaged app must never include the test bridge or test code.',
@@ -101,6 +121,40 @@ export default tseslint.config(
   {
     files: ['tests/**/*.ts', 'scripts/**/*.{ts,mjs}', 'main/devtools/**/*.ts'],
     rules: { 'no-console': 'off' },
+  },
+  {
+    files: ['tests/**/*.{ts,tsx}'],
+    rules: { 'no-restricted-syntax': ['error', namedExportsOnly, ...noSleepInTests] },
+  },
+  {
+    // Renderer tests check the window against main's shipped defaults, imported rather than copied.
+    files: ['tests/renderer/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [electronOnlyInShell, sipJsOnlyInAdapter],
+          patterns: [
+            {
+              regex: '^node:|/main/(?!settings/recovery-settings$)',
+              message: 'The renderer reaches main only through renderer/bridge.ts.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The allow-list: real time on purpose, each with its reason.
+    files: [
+      // Benchmarks measure real time and pace real traffic.
+      'tests/bench/**/*.ts',
+      // Polls for Kamailio's process and port to come up: the interval of an awaited condition.
+      'tests/node/phone/support/kamailio.ts',
+      // Caps how long a customer's UserAgent.stop() may take at teardown (a deadline, not a wait).
+      'tests/node/phone/support/sipjs-customer.ts',
+    ],
+    rules: { 'no-restricted-syntax': ['error', namedExportsOnly] },
   },
   {
     // electron-builder loads its hooks with require(): CommonJS by necessity.

@@ -1,5 +1,5 @@
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 import type { CallState } from '../../preload/contract';
 import { App } from '../../renderer/src/App';
@@ -10,8 +10,12 @@ import { useCallsStore } from '../../renderer/src/stores/calls-store';
 import { transport } from './setup';
 import { ok, registered, ringing, sent, showCalls } from './support/calls';
 
-// The shared fixture, answered 65 s ago (the timer tests read 1:05).
-const active: CallState = { ...ringing, state: 'active', answeredAt: Date.now() - 65_000 };
+// The window's clock is set (vi.setSystemTime): the shared fixture was answered 65 s before it,
+// so the timer reads exactly 1:05.
+const NOW = Date.UTC(2026, 10, 23, 9, 0, 0);
+const active: CallState = { ...ringing, state: 'active', answeredAt: NOW - 65_000 };
+beforeEach(() => vi.setSystemTime(NOW));
+afterEach(() => vi.useRealTimers());
 const answerWith = (call: CallState) => ok(call);
 const showCall = (call: CallState) => showCalls(call);
 
@@ -47,7 +51,7 @@ describe('in-call view', () => {
   it('shows the time since answering and connected status', async () => {
     await showCall(active);
     const view = screen.getByRole('region', { name: 'Noa Cohen' });
-    expect(within(view).getByRole('timer', { name: 'Call duration' }).textContent).toMatch(/^1:0\d$/);
+    expect(within(view).getByRole('timer', { name: 'Call duration' }).textContent).toBe('1:05');
     expect(within(view).getByText(/Connected/)).toBeTruthy();
   });
 

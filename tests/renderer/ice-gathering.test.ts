@@ -41,7 +41,6 @@ describe('ICE gathering', () => {
     await vi.advanceTimersByTimeAsync(1);
     await waiting;
     expect(done).toBe(true);
-    expect(ICE_GATHERING_LIMIT_MS).toBeLessThanOrEqual(1_000);
   });
 
   it('does not wait when gathering had already completed', async () => {

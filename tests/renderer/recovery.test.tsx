@@ -7,10 +7,7 @@ import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 import { CallState, type RecoverySettings, type RecoveryState } from '../../preload/contract';
-import {
-  DEFAULT_RECOVERY_POLICY,
-  DEFAULT_RECOVERY_PREFERENCES,
-} from '../../main/settings/recovery-settings';
+import { DEFAULT_RECOVERY_POLICY, DEFAULT_RECOVERY_PREFERENCES } from '../../main/settings/recovery-settings';
 import { RecoveryLayer } from '../../renderer/src/components/recovery/RecoveryLayer';
 import { applyLanguage } from '../../renderer/src/i18n';
 import { useCallsStore } from '../../renderer/src/stores/calls-store';

@@ -123,9 +123,11 @@ describe('sip.js patches for incoming INVITEs', () => {
   it('sends 180 Ringing without a 100 Trying first, and 100 Trying when the app answers itself', async () => {
     const ringing = await startAgent({ sendInitialProvisionalResponse: true });
     ringing.deliver(invite({ branch: 1 }));
-    await new Promise((resolve) => setTimeout(resolve, 10));
-    expect(ringing.statuses()).toEqual(['180']);
-    expect(ringing.invitations).toHaveLength(1);
+    // Once the app has been handed the invitation, the 180 has gone out and no 100 before it.
+    await vi.waitFor(() => {
+      expect(ringing.invitations).toHaveLength(1);
+      expect(ringing.statuses()).toEqual(['180']);
+    });
     await ringing.userAgent.stop();
 
     const quiet = await startAgent({ sendInitialProvisionalResponse: false });
@@ -168,8 +170,7 @@ describe('sip.js patches for incoming INVITEs', () => {
     await invitations[0]?.reject({ statusCode: 486 });
     // A reliable transport ends the transaction on the ACK for a failure response (Timer I = 0).
     deliver(request('ACK', { branch: 1, toTag: invitations[0]?.request.toTag }));
-    await new Promise((resolve) => setTimeout(resolve, 10));
-    expect(userAgent.userAgentCore.userAgentServers.size).toBe(0);
+    await vi.waitFor(() => expect(userAgent.userAgentCore.userAgentServers.size).toBe(0));
 
     deliver(invite({ branch: 2 }));
     expect(statuses()).not.toContain('482');

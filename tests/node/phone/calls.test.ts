@@ -2,7 +2,7 @@
  * Calls against real peers: sipp calls Steadyline through Kamailio, and Steadyline calls sipp.
  * Every call is journaled by main with its direction, identity, Call-ID, times and end reason.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 
 import type { CallState } from '../../../preload/contract';
 import { getCall, listCalls } from '../../../main/journal/calls';
@@ -435,9 +435,9 @@ describe('keypad tones (DTMF)', () => {
 });
 
 describe('many calls', () => {
+  // Memory itself is measured by the SIP benchmark (tests/bench/sip/run.ts, heap growth goal).
   it('handles 200 sequential calls without leaking calls, media sessions or listeners', async () => {
     const stopAnswering = answerEveryCall();
-    const heapBefore = process.memoryUsage().heapUsed;
     const caller = await callTo(
       scenario('caller.xml'),
       ['-m', '200', '-l', '1', '-r', '200', '-d', '10', '-timeout', '60s'],
@@ -446,9 +446,10 @@ describe('many calls', () => {
     const result = await caller.done;
     stopAnswering();
     expect(result.exitCode, result.output.slice(-1500)).toBe(0);
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(phone.phone.liveCalls()).toBe(0);
-    expect(phone.media.openCalls.size).toBe(0);
+    await vi.waitFor(() => {
+      expect(phone.phone.liveCalls()).toBe(0);
+      expect(phone.media.openCalls.size).toBe(0);
+    });
     // Sessions and dialogs are gone. An answered INVITE's transaction waits out Timer L or M
     // (32 s, RFC 6026) and then goes too (the benchmark reads memory after that): at most one per
     // call of the last 32 s, plus the earlier tests' few.
@@ -461,7 +462,5 @@ describe('many calls', () => {
       (call) => call.state === 'ended' && call.endReason === 'remote-hangup',
     );
     expect(endedCalls.length).toBeGreaterThanOrEqual(200);
-    global.gc?.();
-    expect(process.memoryUsage().heapUsed - heapBefore).toBeLessThan(64 * 1024 * 1024);
   }, 90_000);
 });

@@ -71,7 +71,7 @@ afterEach(async () => {
   await core.close();
 });
 
-const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
+const flush = () => new Promise((resolve) => setImmediate(resolve));
 
 describe('tray', () => {
   it('shows the agent’s status and switches do-not-disturb from its menu', async () => {
