@@ -5,57 +5,23 @@
  * must flow both ways (packet counters from getStats on both pages), stop while held, resume, and
  * the call must end on both sides.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 
-import { createKamailio, type Kamailio } from '../node/phone/support/kamailio';
-
-import { launchChromium, screenshot, type LaunchedBrowser } from './support/chromium';
-import { startCustomerSite, type CustomerSite } from './support/customer-site';
-import {
-  expectRising,
-  expectStill,
-  MEDIA_FLAGS,
-  openAgent,
-  openCustomer,
-  WAIT,
-  type Customer,
-} from './support/agent';
+import { screenshot } from './support/chromium';
+import { expectRising, expectStill, WAIT, type Customer } from './support/agent';
 import { agentDtmfTones, agentTotals } from './support/peer-connections';
-import { startPreviewProcess, type PreviewProcess } from './support/preview-process';
+import { useWorld } from './support/world';
 
 const AGENT = '1001';
 const CUSTOMER = { user: '0501234567', name: 'Noa Cohen' };
 
-let kamailio: Kamailio;
-let site: CustomerSite;
-let chromium: LaunchedBrowser;
-let preview: PreviewProcess;
-let dataDir: string;
+const world = useWorld({ name: 'call', agentUser: AGENT, customers: [CUSTOMER] });
 let agent: Page;
 let customer: Customer;
-
-beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'steadyline-e2e-call-'));
-  kamailio = await createKamailio();
-  await kamailio.start();
-  site = await startCustomerSite();
-  chromium = await launchChromium(MEDIA_FLAGS);
-  preview = await startPreviewProcess(dataDir);
-  agent = await openAgent(chromium, preview.url, kamailio.wsUrl, AGENT);
-  customer = await openCustomer(chromium, site, kamailio.wsUrl, CUSTOMER);
-});
-
-afterAll(async () => {
-  await preview?.stop();
-  await chromium?.close();
-  await site?.close();
-  await kamailio?.stop();
-  rmSync(dataDir, { recursive: true, force: true });
+beforeAll(() => {
+  agent = world.agent;
+  customer = world.customer(CUSTOMER.user);
 });
 
 const customerTotals = () => customer.totals();
@@ -86,7 +52,7 @@ describe('a customer calls the agent', () => {
 
     await agent.getByRole('button', { name: 'Hold' }).click();
     await expect.poll(() => inCall.textContent(), WAIT).toContain('On hold');
-    await expectStill(agent, readAgent, 'received');
+    await expectStill(readAgent, 'received', async () => (await customerTotals()).received);
     await expectRising(customerTotals, 'received');
 
     await agent.getByRole('button', { name: 'Resume' }).click();
@@ -160,7 +126,7 @@ describe('the agent calls a customer', () => {
 
     await customer.page.evaluate('window.customer.hold(true)');
     await expect.poll(() => inCall.textContent(), WAIT).toContain('The other side put you on hold');
-    await expectStill(agent, readAgent, 'sent');
+    await expectStill(readAgent, 'sent', async () => (await readAgent()).received);
     await expectRising(readAgent, 'received');
     await customer.page.evaluate('window.customer.hold(false)');
     await expect.poll(() => inCall.textContent(), WAIT).toContain('Connected');

@@ -5,63 +5,31 @@
  * on hold; the agent switches microphone and speaker during a call and audio keeps flowing; the
  * calls appear in the history with their quality summary. Screenshots in English and Hebrew.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 
-import { createKamailio, type Kamailio } from '../node/phone/support/kamailio';
-
-import {
-  expectRising,
-  expectStill,
-  MEDIA_FLAGS,
-  openAgent,
-  openCustomer,
-  WAIT,
-  type Customer,
-} from './support/agent';
-import { launchChromium, screenshot, type LaunchedBrowser } from './support/chromium';
-import { startCustomerSite, type CustomerSite } from './support/customer-site';
+import { expectRising, expectStill, WAIT, type Customer } from './support/agent';
+import { screenshot } from './support/chromium';
 import {
   agentAudioRouting,
   agentCallTotals,
   agentConnectionCount,
   agentDtmfTones,
 } from './support/peer-connections';
-import { startPreviewProcess, type PreviewProcess } from './support/preview-process';
+import { useWorld } from './support/world';
 
 const AGENT_URI = 'sip:1001@127.0.0.1';
 
-let kamailio: Kamailio;
-let site: CustomerSite;
-let chromium: LaunchedBrowser;
-let preview: PreviewProcess;
-let dataDir: string;
+const NOA = { user: '0501234567', name: 'Noa Cohen' };
+const AVI = { user: '0529876543', name: 'Avi Mizrahi' };
+const world = useWorld({ name: 'workstation', customers: [NOA, AVI] });
 let agent: Page;
 let noa: Customer;
 let avi: Customer;
-
-beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'steadyline-e2e-workstation-'));
-  kamailio = await createKamailio();
-  await kamailio.start();
-  site = await startCustomerSite();
-  chromium = await launchChromium(MEDIA_FLAGS);
-  preview = await startPreviewProcess(dataDir);
-  agent = await openAgent(chromium, preview.url, kamailio.wsUrl);
-  noa = await openCustomer(chromium, site, kamailio.wsUrl, { user: '0501234567', name: 'Noa Cohen' });
-  avi = await openCustomer(chromium, site, kamailio.wsUrl, { user: '0529876543', name: 'Avi Mizrahi' });
-});
-
-afterAll(async () => {
-  await preview?.stop();
-  await chromium?.close();
-  await site?.close();
-  await kamailio?.stop();
-  rmSync(dataDir, { recursive: true, force: true });
+beforeAll(() => {
+  agent = world.agent;
+  noa = world.customer(NOA.user);
+  avi = world.customer(AVI.user);
 });
 
 const callRegion = (name: string) => agent.getByRole('region', { name });
@@ -115,7 +83,7 @@ describe('call waiting', () => {
     await expect.poll(() => callRegion('Avi Mizrahi').textContent(), WAIT).toContain('Connected');
     await expectRising(agentCall(first + 1), 'received');
     await expectRising(avi.totals, 'received');
-    await expectStill(agent, agentCall(first), 'received');
+    await expectStill(agentCall(first), 'received', async () => (await avi.totals()).received);
     await screenshot(agent, 'en-21-two-calls-one-held');
 
     await hangUpAll();

@@ -76,14 +76,20 @@ export async function expectRising(read: () => Promise<AudioTotals>, counter: 'r
   await expect.poll(async () => (await read())[counter], WAIT).toBeGreaterThan(before + 10);
 }
 
-/** The counter stands still: nothing flows that way (packets already in flight have landed). */
+/**
+ * The counter stands still while `witness` (a stream known to be flowing) carries a second of
+ * audio (50 packets of 20 ms): nothing flows that way. Packets already in flight land first, while
+ * the witness carries its first half second. Counted in packets, not measured in wall-clock time.
+ */
 export async function expectStill(
-  page: Page,
   read: () => Promise<AudioTotals>,
   counter: 'received' | 'sent',
+  witness: () => Promise<number>,
 ) {
-  await page.waitForTimeout(500);
+  const inFlight = await witness();
+  await expect.poll(witness, WAIT).toBeGreaterThan(inFlight + 25);
   const before = (await read())[counter];
-  await page.waitForTimeout(1_000);
+  const start = await witness();
+  await expect.poll(witness, WAIT).toBeGreaterThan(start + 50);
   expect((await read())[counter]).toBe(before);
 }
