@@ -10,13 +10,11 @@ import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 
 import { z } from 'zod';
 
+import { ShareMode } from '../../preload/schemas/summaries';
 import { SharingConsent } from '../../preload/schemas/team-summary';
 import type { SecretStore } from '../settings/secret-store';
 
 export const SHARING_SEAL_SECRET = 'sharing-consent-key';
-
-export const ShareMode = z.enum(['ask', 'auto']);
-export type ShareMode = z.infer<typeof ShareMode>;
 
 export const SharingChoice = z.object({
   consent: SharingConsent,

@@ -2,6 +2,9 @@
  * Consent is the agent's alone: off by default (the collector never hears from that install),
  * IT can turn sharing off but never on, and "don't share" keeps undelivered weeks on the PC.
  */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import { weekRange } from '../../../main/summaries/iso-week';
@@ -97,6 +100,37 @@ describe('consent', () => {
     ).rejects.toThrow(/IT has turned sharing off/);
     await weeksPass(current, 2);
     expect(collector.requests()).toEqual([]);
+  });
+
+  it("is not kept on by a choice edited behind the agent's back, nor once IT turns sharing off", async () => {
+    const current = start({ summaryPolicy: { collectorUrl: collector.baseUrl } });
+    await current.service.setSharing({ consent: 'anonymous', mode: 'ask', name: null });
+    await current.service.enroll({ code: collector.team.code });
+    await current.close();
+    const file = join(current.dir, 'settings.json');
+    const edited = JSON.parse(readFileSync(file, 'utf8')) as { sharing: { choice: { mode: string } } };
+    edited.sharing.choice.mode = 'auto';
+    writeFileSync(file, JSON.stringify(edited));
+    await current.restart();
+    expect(current.service.view().consent).toBe('none');
+    await weeksPass(current, 2);
+    expect(collector.requests().filter((line) => line.startsWith('PUT '))).toEqual([]);
+
+    // The agent chooses "share automatically" themselves: the week that ended goes at once.
+    await current.service.setSharing({ consent: 'anonymous', mode: 'auto', name: null });
+    await current.service.flush();
+    const putsBefore = collector.requests().filter((line) => line.startsWith('PUT ')).length;
+    expect(putsBefore).toBe(1);
+    await current.close();
+    const turnedOff = JSON.parse(readFileSync(file, 'utf8')) as {
+      summaryPolicy: { sharingAllowed: boolean };
+    };
+    turnedOff.summaryPolicy.sharingAllowed = false;
+    writeFileSync(file, JSON.stringify(turnedOff));
+    await current.restart();
+    expect(current.service.view()).toMatchObject({ consent: 'none', policy: { sharingAllowed: false } });
+    await weeksPass(current, 2);
+    expect(collector.requests().filter((line) => line.startsWith('PUT '))).toHaveLength(putsBefore);
   });
 
   it('shares automatically only when the agent chose it, and enrolls with IT’s code once they opt in', async () => {
