@@ -7,8 +7,9 @@ import { useTranslation } from 'react-i18next';
 
 import { api, ApiError, type CheckIns, type NamedRows, type TeamWeeks } from './api';
 import { CheckInList } from './CheckInList';
-import { downloadCsv, tablesToCsv } from './csv';
+import { tablesToCsv } from './csv';
 import { DataTable } from './DataTable';
+import { downloadCsv } from './download';
 import { checkInsTable, namedTable, weeksTable } from './screen';
 import { TrendChart, type TrendSeries } from './TrendChart';
 

@@ -4,14 +4,34 @@
  * does 4 anonymous + 1 named, which would let the named row be subtracted out); with 5 the lead
  * gets totals only; a revocation after the week closed does not change them.
  */
+import i18next from 'i18next';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
+import { tablesToCsv } from '../../../collector/dashboard/src/csv';
+import en from '../../../collector/dashboard/src/en.json';
+import { checkInsTable, namedTable, weeksTable } from '../../../collector/dashboard/src/screen';
 import type { CheckIns, NamedRows, TeamWeeks } from '../../../collector/src/dashboard-api/schemas';
 import { startTestCollector, type TestCollector } from '../support/harness';
 import { STORE_KINDS } from '../support/stores';
 import { anonymous, createLead, leadClient, named, share, type LeadClient } from './support';
 
 const WEEK = '2026-W47';
+
+/** The CSV the page would export from these API answers (the page's own table and CSV code). */
+async function exportedCsv(seen: {
+  weeks: TeamWeeks;
+  named: NamedRows;
+  checkIns: CheckIns;
+}): Promise<string> {
+  const i18n = i18next.createInstance();
+  await i18n.init({ resources: { en: { translation: en } }, lng: 'en', showSupportNotice: false });
+  const fmt = { t: i18n.t, language: 'en' };
+  return tablesToCsv([
+    weeksTable(seen.weeks, fmt),
+    namedTable(seen.named, fmt),
+    checkInsTable(seen.checkIns, seen.weeks.k, fmt),
+  ]);
+}
 
 describe.each(STORE_KINDS)('dashboard privacy on %s', (kind) => {
   let collector: TestCollector;
@@ -52,6 +72,11 @@ describe.each(STORE_KINDS)('dashboard privacy on %s', (kind) => {
     expect(seen.named.rows).toEqual([]);
     expect(seen.checkIns.anonymousCount).toBeNull();
     expect(JSON.stringify(seen)).not.toMatch(/"(contributors|breakMinutes)":/);
+    const csv = await exportedCsv(seen);
+    const line = csv.split('\r\n').find((l) => l.startsWith(WEEK));
+    expect(line).toBe(`${WEEK},Fewer than 5 agents shared this week`);
+    expect(csv).not.toMatch(/\b(77|36)\b/); // 4 agents' break minutes and breaks
+    expect(csv).toContain('Anonymous requests are counted only in weeks in which at least 5 agents shared.');
   });
 
   it('gives nothing for 4 anonymous + 1 named (the named row cannot be subtracted out)', async () => {
@@ -61,6 +86,11 @@ describe.each(STORE_KINDS)('dashboard privacy on %s', (kind) => {
     expect(seen.week).toEqual({ week: WEEK, status: 'suppressed' });
     expect(seen.named.rows.map((r) => r.agentName)).toEqual(['Agent Ada']);
     expect(seen.checkIns.anonymousCount).toBeNull();
+    const csv = await exportedCsv(seen);
+    expect(csv.split('\r\n').filter((l) => l.startsWith(WEEK))).toEqual([
+      `${WEEK},Fewer than 5 agents shared this week`,
+      expect.stringMatching(new RegExp(`^${WEEK},Agent Ada,`)),
+    ]);
   });
 
   it('gives totals only for 5, and a revocation after the close changes nothing', async () => {
