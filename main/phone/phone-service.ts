@@ -61,6 +61,8 @@ export interface PhoneServiceDeps {
   webSocket?: new (url: string, protocols?: string | string[]) => unknown;
   /** The CAs wss:// trusts (OS store + IT's); given, the phone opens `ws` with them and names a certificate failure. */
   trust?: TrustStore;
+  /** IT's SIP trace (main/logging/sip-trace.ts): every message, credentials removed. */
+  sipTrace?: (content: string) => void;
   unavailableStatus?: 480 | 486;
   /** 'rfc4733' (in the media, falling back to SIP INFO) or 'info' (always SIP INFO). */
   dtmfMethod?: DtmfMethod;
@@ -96,6 +98,7 @@ export function createPhoneService(deps: PhoneServiceDeps): PhoneService {
         clock,
         registerExpiresSeconds: deps.registerExpiresSeconds,
         explainConnectFailure: trusted && ((url) => trusted.lastCertificateError(url)),
+        sipTrace: deps.sipTrace,
       })),
     publish: (state) => events.publish('phone:registration', state),
     logger,

@@ -39,6 +39,8 @@ export interface SipUserAgentOptions {
   connectionTimeoutSeconds?: number;
   /** Why the last connection to this address failed, when the socket knows better than sip.js's "1006" (a certificate). */
   explainConnectFailure?: (serverUrl: string) => Error | null;
+  /** Receives every SIP message sip.js's transport sends or receives (IT's SIP trace, main/logging/sip-trace.ts). */
+  sipTrace?: (content: string) => void;
 }
 
 /** What the engine holds inside sip.js, for leak checks: all 0 once every call has ended. */
@@ -196,8 +198,9 @@ export class SipUserAgent {
       // sends it once the call is admitted.
       sendInitialProvisionalResponse: false,
       logBuiltinEnabled: false,
-      logLevel: 'warn',
+      logLevel: this.options.sipTrace ? 'log' : 'warn',
       logConnector: (level, category, _label, content) => {
+        if (level === 'log' && category === 'sip.Transport') this.options.sipTrace?.(content);
         if (level === 'warn' || level === 'error') logger?.[level]({ category }, content);
       },
       sessionDescriptionHandlerFactory: (session) =>

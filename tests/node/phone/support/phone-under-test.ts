@@ -26,6 +26,8 @@ import { createSettingsService, type SettingsService } from '../../../../main/se
 import { TestOnlyCipher } from '../../../../main/devtools/test-only-cipher';
 
 export interface PhoneUnderTest {
+  /** The phone's data folder (settings, secrets, journal). */
+  dir: string;
   phone: PhoneService;
   settings: SettingsService;
   journal: Database.Database;
@@ -50,6 +52,7 @@ export function startPhone(
     | 'networkFingerprint'
     | 'webSocket'
     | 'trust'
+    | 'sipTrace'
     | 'clock'
   > = {},
 ): PhoneUnderTest {
@@ -87,6 +90,7 @@ export function startPhone(
     ...options,
   });
   return {
+    dir,
     phone,
     settings,
     journal: journal.db,
