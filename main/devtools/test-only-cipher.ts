@@ -1,8 +1,8 @@
 /**
  * TEST DOUBLE standing in for Electron's safeStorage, which exists only inside Electron.
  * AES-256-GCM with a fixed, public key: it proves that secrets are stored encrypted and never as
- * plain text, but protects nothing. Used by the browser preview (test data only) and by Node tests, which import it from here.
- * Lives in devtools/ because the preview is app code and must not import tests/.
+ * plain text, but protects nothing. Used by the browser preview (test data only) and by the Node
+ * tests, which import it from here: it lives in devtools/ because app code never imports tests/.
  */
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 

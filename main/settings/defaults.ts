@@ -1,4 +1,8 @@
-/** The one place default settings are written down. */
+/**
+ * The whole default settings file, assembled: the account and language defaults are written here;
+ * each group with its own module keeps its defaults there (phone-preferences.ts,
+ * recovery-settings.ts, summaries/) and this file puts them together.
+ */
 import { DEFAULT_PHONE_PREFERENCES } from './phone-preferences';
 import { DEFAULT_RECOVERY_POLICY, DEFAULT_RECOVERY_PREFERENCES } from './recovery-settings';
 import { CURRENT_SETTINGS_VERSION, type StoredSettings } from './schema';
