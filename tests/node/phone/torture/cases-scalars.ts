@@ -36,6 +36,12 @@ export const scalarCases: TortureCase[] = [
     expected: 'rings',
   },
   {
+    name: 'an INVITE without a Contact (RFC 3261 8.1.1.8: it must have one)',
+    category: 'invalid message',
+    messages: (id) => [invite(id, { set: { Contact: null } })],
+    expected: { status: 400 },
+  },
+  {
     name: 'a response with status 99',
     category: 'invalid message',
     messages: (id) => [response(id, 'SIP/2.0 99 Too Small')],
