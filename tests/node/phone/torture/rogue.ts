@@ -88,3 +88,22 @@ export async function validCallWorks(rogue: Rogue, id: string): Promise<void> {
   rogue.send(text);
   await rogue.ringThenDecline(id, text);
 }
+
+/** A whole call: answered by the agent, ACKed, then hung up by the caller (BYE answered 200). */
+export async function fullCallWorks(rogue: Rogue, id: string): Promise<void> {
+  const text = invite(id);
+  rogue.send(text);
+  const call = await rogue.phone.waitForCall((state) => isCallOf(id)(state) && state.state === 'ringing');
+  await rogue.phone.phone.answer(call.id);
+  const ok = await rogue.server.waitFor((sent) => callIdLine(id).test(sent) && statusOf(sent) === 200);
+  const inDialog = (method: string, cseq: number) =>
+    ackFor(text, ok)
+      .replace(/^ACK \S+/, `${method} ${/^Contact: <([^>]+)>/m.exec(ok)?.[1] ?? 'sip:agent@127.0.0.1'}`)
+      .replace(/branch=[^;\r]+/, `branch=z9hG4bK-${id}-${method}`)
+      .replace(/^CSeq: .*$/m, `CSeq: ${cseq} ${method}`);
+  rogue.send(inDialog('ACK', 1));
+  await rogue.phone.waitForCall((state) => state.id === call.id && state.state === 'active');
+  rogue.send(inDialog('BYE', 2));
+  await rogue.server.waitFor((sent) => callIdLine(id).test(sent) && /^CSeq: 2 BYE\r$/m.test(sent));
+  await rogue.phone.waitForCall((state) => state.id === call.id && state.endReason === 'remote-hangup');
+}

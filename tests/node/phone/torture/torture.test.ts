@@ -11,7 +11,7 @@ import { floodCases } from './cases-flood';
 import { parserCases } from './cases-parser';
 import { scalarCases } from './cases-scalars';
 import { semanticCases } from './cases-semantics';
-import { startRogue, validCallWorks, type Rogue } from './rogue';
+import { fullCallWorks, startRogue, validCallWorks, type Rogue } from './rogue';
 
 const cases: TortureCase[] = [...parserCases, ...semanticCases, ...scalarCases, ...floodCases];
 const counts = { answered: 0, dropped: 0, crashed: 0 };
@@ -67,6 +67,11 @@ describe('the torture suite: a rogue registrar against a registered engine', () 
       expect(rogue.phone.phone.registration().state).toBe('registered');
       await validCallWorks(rogue, `${id}-valid`);
     });
+  });
+
+  it('after all of it, a whole call: answered, confirmed, hung up by the caller', async () => {
+    await fullCallWorks(rogue, 'after-all');
+    expect(rogue.phone.phone.liveCalls()).toBe(0);
   });
 
   it('counts: every case answered or dropped, none crashed', () => {
