@@ -79,22 +79,26 @@ describe.each(STORE_KINDS)('collector CLI on %s', (kind) => {
 });
 
 describe('the real entry point', () => {
-  it('npm run collector -- team create prints a code; a bad command exits 2 with the usage', async () => {
-    const run = promisify(execFile);
-    const server = resolve(import.meta.dirname, '../../collector/src/server.ts');
-    const env = {
-      ...process.env,
-      COLLECTOR_DATA_DIR: join(mkdtempSync(join(tmpdir(), 'collector-cli-')), 'data'),
-    };
-    const created = await run(process.execPath, ['--import', 'tsx', server, 'team', 'create', 'Blue'], {
-      env,
-    });
-    expect(created.stdout).toMatch(/Team "Blue" created .*\nEnrollment code .*: [A-Z2-9-]{19}\n/);
-    const listed = await run(process.execPath, ['--import', 'tsx', server, 'team', 'list'], { env });
-    expect(listed.stdout).toMatch(/ {2}Blue\n$/);
-    const bad = await run(process.execPath, ['--import', 'tsx', server, 'team', 'explode'], { env }).catch(
-      (error: { code: number; stderr: string }) => error,
-    );
-    expect(bad).toMatchObject({ code: 2, stderr: expect.stringContaining('Usage: npm run collector') });
-  });
+  it(
+    'npm run collector -- team create prints a code; a bad command exits 2 with the usage',
+    { timeout: 180_000 },
+    async () => {
+      const run = promisify(execFile);
+      const server = resolve(import.meta.dirname, '../../collector/src/server.ts');
+      const env = {
+        ...process.env,
+        COLLECTOR_DATA_DIR: join(mkdtempSync(join(tmpdir(), 'collector-cli-')), 'data'),
+      };
+      const created = await run(process.execPath, ['--import', 'tsx', server, 'team', 'create', 'Blue'], {
+        env,
+      });
+      expect(created.stdout).toMatch(/Team "Blue" created .*\nEnrollment code .*: [A-Z2-9-]{19}\n/);
+      const listed = await run(process.execPath, ['--import', 'tsx', server, 'team', 'list'], { env });
+      expect(listed.stdout).toMatch(/ {2}Blue\n$/);
+      const bad = await run(process.execPath, ['--import', 'tsx', server, 'team', 'explode'], { env }).catch(
+        (error: { code: number; stderr: string }) => error,
+      );
+      expect(bad).toMatchObject({ code: 2, stderr: expect.stringContaining('Usage: npm run collector') });
+    },
+  );
 });
