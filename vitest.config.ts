@@ -25,8 +25,9 @@ export default defineConfig({
           include: ['tests/collector/**/*.test.ts'],
           // One real PostgreSQL server for the project (tests/collector/support/postgres-server.ts).
           globalSetup: ['tests/collector/support/global-setup.ts'],
-          testTimeout: 30_000,
-          hookTimeout: 60_000,
+          // Each PGlite store starts a WASM PostgreSQL: seconds on a busy 2-core machine.
+          testTimeout: 90_000,
+          hookTimeout: 120_000,
         },
       },
       {
