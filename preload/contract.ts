@@ -83,6 +83,8 @@ export const requestChannels = {
   'app:info': channel(noPayload, AppInfo),
   /** The agent dismissed a notice; it is not shown again this run. */
   'app:dismissNotice': channel(z.object({ id: z.string().max(64) }), z.array(Notice)),
+  /** Writes the diagnostics zip for IT (logs, effective policy and settings without secrets, state; main/logging/diagnostics.ts). */
+  'app:exportDiagnostics': channel(noPayload, z.object({ file: z.string() })),
 
   // ---- settings: the SIP account, the language, the phone preferences
   'settings:get': channel(noPayload, SettingsView),
@@ -204,6 +206,8 @@ export const eventChannels = {
   // ---- shell
   /** The agent pressed a global hotkey (the window acts on it, even minimised). */
   'shell:hotkey': z.object({ action: HotkeyAction }),
+  /** A tel:/sip:/callto: link opened Steadyline (main/shell/dial-link.ts): the window asks the agent before dialling. */
+  'shell:dialLink': z.object({ target: z.string().max(300), display: z.string().max(300) }),
 } as const;
 
 export type RequestChannel = keyof typeof requestChannels;

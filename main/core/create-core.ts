@@ -16,6 +16,7 @@ import type { SecretCipher } from '../settings/secret-cipher';
 import { createSecretStore } from '../settings/secret-store';
 import { createSettingsService, type PolicyFeed, type SettingsService } from '../settings/settings-service';
 import { createTrustedFetch } from '../trust/trusted-fetch';
+import { createDiagnosticsExport, type DiagnosticsDeps } from '../logging/export-diagnostics';
 import type { TrustStore } from '../trust/trust-store';
 import type { Notice } from '../../preload/contract';
 import type { MediaEngine } from '../phone/media-engine';
@@ -55,6 +56,8 @@ export interface CoreDeps {
   policy?: PolicyFeed;
   /** The CAs wss:// and the queue webhook trust (main/trust/: OS store + IT's); none: Node's defaults. */
   trust?: TrustStore;
+  /** What "Export diagnostics" needs from the shell (log files, policy, versions, where to write). */
+  diagnostics?: DiagnosticsDeps;
 }
 
 export interface Core {
@@ -153,6 +156,9 @@ export function createCore(deps: CoreDeps): Core {
     recovery,
     summaries,
     now: clock.now,
+    exportDiagnostics:
+      deps.diagnostics &&
+      createDiagnosticsExport({ deps: deps.diagnostics, settings, phone, now: clock.now }),
   });
   const router = createRouter({ handlers, logger: logger.child({ module: 'router' }) });
 

@@ -37,6 +37,8 @@ export interface HandlerDeps {
   summaries: SummariesService;
   /** The journal export's timestamp. */
   now: () => number;
+  /** Writes the diagnostics zip (main/logging/export-diagnostics.ts); absent where there is no shell. */
+  exportDiagnostics?: () => { file: string };
 }
 
 export function createHandlers(deps: HandlerDeps): Handlers {
@@ -44,6 +46,10 @@ export function createHandlers(deps: HandlerDeps): Handlers {
   return {
     'app:info': () => ({ version: deps.version, dataDir: deps.dataDir, notices: notices.list() }),
     'app:dismissNotice': ({ id }) => notices.dismiss(id),
+    'app:exportDiagnostics': () => {
+      if (!deps.exportDiagnostics) throw new Error('Diagnostics can only be exported from the app.');
+      return deps.exportDiagnostics();
+    },
     ...createSettingsHandlers({ settings: deps.settings, addNotice: (notice) => notices.add(notice) }),
     ...createPhoneHandlers({
       phone: deps.phone,
