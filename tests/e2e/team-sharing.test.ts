@@ -55,6 +55,8 @@ async function openAgent(): Promise<{ page: Page; week: string }> {
 
 interface Labels {
   nav: string;
+  phone: string;
+  review: string;
   anonymous: string;
   save: string;
   url: string;
@@ -74,6 +76,12 @@ async function shareAndRevoke(page: Page, week: string, labels: Labels, lang: 'e
   await page.getByRole('button', { name: labels.nav, exact: true }).click();
   await page.getByRole('radio', { name: labels.anonymous }).check();
   await page.getByRole('button', { name: labels.save }).click();
+  // "Ask me each week": the finished week waits on a card on the other screens.
+  await page.getByRole('button', { name: labels.phone, exact: true }).click();
+  const card = page.getByTestId('share-card');
+  await expect.poll(() => card.textContent()).toContain(week);
+  if (lang === 'en') await screenshot(page, 'en-54-weekly-card');
+  await card.getByRole('button', { name: labels.review }).click();
   await page.getByLabel(labels.url).fill(collector.baseUrl);
   await page.getByLabel(labels.code).fill(collector.team.code);
   await page.getByRole('button', { name: labels.connect }).click();
@@ -113,6 +121,8 @@ describe('sharing with the team lead', () => {
       week,
       {
         nav: 'Sharing',
+        phone: 'Phone',
+        review: 'Review and share',
         anonymous: "Count me in the team's anonymous totals",
         save: 'Save my choice',
         url: 'Collector address',
@@ -141,6 +151,8 @@ describe('sharing with the team lead', () => {
       week,
       {
         nav: 'שיתוף',
+        phone: 'טלפון',
+        review: 'עיון ושיתוף',
         anonymous: 'לספור אותי בסיכומים האנונימיים של הצוות',
         save: 'שמירת הבחירה',
         url: 'כתובת האוסף',
