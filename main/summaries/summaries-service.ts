@@ -135,8 +135,13 @@ export function createSummariesService(deps: SummariesDeps) {
     const { mode } = choice();
     const last = lastCompleteWeek(clock.now(), timeZone).week;
     if (!sharing() || mode !== 'auto' || decided(last)) return;
-    logger.info({ week: last }, 'sharing the week that ended automatically, as the agent chose');
-    queue(build(last, false));
+    try {
+      queue(build(last, false));
+      logger.info({ week: last }, 'sharing the week that ended automatically, as the agent chose');
+    } catch (error) {
+      // Never stops the core from starting; the week stays on offer on the share screen.
+      logger.error({ week: last, err: error }, 'the week that ended could not be shared automatically');
+    }
   }
 
   let weekTimer: unknown = null;
