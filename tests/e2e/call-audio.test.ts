@@ -12,6 +12,7 @@ import { screenshot } from './support/chromium';
 import { expectRising, expectStill, WAIT, type Customer } from './support/agent';
 import { agentDtmfTones, agentTotals } from './support/peer-connections';
 import { useWorld } from './support/world';
+import { plain } from '../renderer/support/text';
 
 const AGENT = '1001';
 const CUSTOMER = { user: '0501234567', name: 'Noa Cohen' };
@@ -63,7 +64,7 @@ describe('a customer calls the agent', () => {
     await agent.getByRole('button', { name: 'Hang up' }).click();
     await expect.poll(customerState, WAIT).toBe('Terminated');
     await expect
-      .poll(() => agent.getByTestId('call-ended').textContent(), WAIT)
+      .poll(async () => plain(await agent.getByTestId('call-ended').textContent()), WAIT)
       .toBe('Call with Noa Cohen ended: you hung up.');
     await expect.poll(async () => (await readAgent()).signalingState, WAIT).toBe('closed');
   });
@@ -135,7 +136,7 @@ describe('the agent calls a customer', () => {
     await customer.page.evaluate('window.customer.hangup()');
     await expect.poll(customerState, WAIT).toBe('Terminated');
     await expect
-      .poll(() => agent.getByTestId('call-ended').textContent(), WAIT)
+      .poll(async () => plain(await agent.getByTestId('call-ended').textContent()), WAIT)
       .toBe('Call with 0501234567 ended: the other side hung up.');
     await expect.poll(async () => (await readAgent()).signalingState, WAIT).toBe('closed');
   });

@@ -14,6 +14,7 @@ import { useCallsStore } from '../../renderer/src/stores/calls-store';
 import { initialRecovery, useRecoveryStore } from '../../renderer/src/stores/recovery-store';
 
 import { transport } from './setup';
+import { plain } from './support/text';
 
 /** The window's clock in every test here (vi.setSystemTime), so countdowns read exact values. */
 const NOW = Date.UTC(2026, 10, 23, 9, 0, 0);
@@ -112,7 +113,7 @@ describe('marking a call', () => {
     }));
     await showLayer();
     fireEvent.click(screen.getByRole('button', { name: 'Transfer to my lead' }));
-    expect((await screen.findByRole('alert')).textContent).toBe(
+    expect(plain((await screen.findByRole('alert')).textContent)).toBe(
       'That did not work: Calls can be marked up to 5 minutes after they end.',
     );
     expect(sent('phone:transferBlind')).toEqual([]);
@@ -156,12 +157,12 @@ describe('the break screen', () => {
       onBreak({ queue: { state: 'failed', error: 'The queue was not told (no answer in time).' } }),
     );
     const dialog = screen.getByRole('dialog', { name: 'Take a moment' });
-    expect(within(dialog).getByRole('timer').textContent).toBe('1:30');
+    expect(plain(within(dialog).getByRole('timer').textContent)).toBe('1:30');
     expect(within(dialog).getByTestId('breathing').dataset.motion).toBe('moving');
     // The early-end countdown is readable text, not a faded disabled button.
-    expect(within(dialog).getByTestId('end-in').textContent).toBe('You can end the break in 30 s');
+    expect(plain(within(dialog).getByTestId('end-in').textContent)).toBe('You can end the break in 30 s');
     expect(within(dialog).queryByRole('button', { name: 'End break' })).toBeNull();
-    expect(dialog.textContent).toContain(
+    expect(plain(dialog.textContent)).toContain(
       'Your queue could not be paused (The queue was not told (no answer in time).)',
     );
     expect(screen.queryByRole('region', { name: 'This call' })).toBeNull();
@@ -246,7 +247,7 @@ describe('when main refuses', () => {
     );
     fireEvent.change(within(form).getByLabelText('What I felt'), { target: { value: 'tired' } });
     fireEvent.click(within(form).getByRole('button', { name: 'Save reflection' }));
-    expect((await within(form).findByRole('alert')).textContent).toBe(
+    expect(plain((await within(form).findByRole('alert')).textContent)).toBe(
       'That did not work: That break is no longer in your journal.',
     );
     expect((within(form).getByLabelText('What I felt') as HTMLTextAreaElement).value).toBe('tired');

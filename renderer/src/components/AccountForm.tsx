@@ -5,6 +5,7 @@ import type { AccountView } from '../../../preload/contract';
 import { useSettingsStore, type AccountField } from '../stores/settings-store';
 
 import { TextField } from './TextField';
+import { isolate } from './format';
 
 type Draft = Record<AccountField, string>;
 
@@ -93,7 +94,7 @@ export function AccountForm() {
       <p className="form-status" role="status" aria-live="polite">
         {status === 'saved' && t('settings.saved')}
         {status === 'removed' && t('settings.removed')}
-        {status === 'failed' && failure && t('settings.saveFailed', { message: failure })}
+        {status === 'failed' && failure && t('settings.saveFailed', { message: isolate(failure) })}
       </p>
     </form>
   );

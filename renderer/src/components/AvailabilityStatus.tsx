@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useAvailabilityStore } from '../stores/availability-store';
 import { useCallsStore } from '../stores/calls-store';
 import { useRegistrationStore } from '../stores/registration-store';
+import { isolate } from './format';
 
 export type AgentStatus = 'available' | 'on-call' | 'break' | 'dnd' | 'offline';
 
@@ -45,7 +46,7 @@ export function AvailabilityStatus() {
       </button>
       {failure && (
         <span role="alert" className="call-failure">
-          {t('calls.failed', { message: failure })}
+          {t('calls.failed', { message: isolate(failure) })}
         </span>
       )}
     </div>

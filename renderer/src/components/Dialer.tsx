@@ -5,6 +5,7 @@ import { useCallsStore } from '../stores/calls-store';
 
 import { normalisePastedNumber } from './dial-input';
 import { Keypad } from './Keypad';
+import { isolate } from './format';
 
 /** The number field (Enter calls; pasted numbers are cleaned up), a dial pad, Call and Redial. */
 export function Dialer() {
@@ -50,7 +51,7 @@ export function Dialer() {
           type="button"
           className="button"
           disabled={!lastDialled}
-          aria-label={lastDialled ? t('calls.redialTo', { number: lastDialled }) : t('calls.redial')}
+          aria-label={lastDialled ? t('calls.redialTo', { number: isolate(lastDialled) }) : t('calls.redial')}
           onClick={() => lastDialled && void call(lastDialled)}
         >
           {t('calls.redial')}

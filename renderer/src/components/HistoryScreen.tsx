@@ -6,6 +6,7 @@ import { useCallsStore } from '../stores/calls-store';
 import { useHistoryStore } from '../stores/history-store';
 
 import { formatDuration } from './CallTimer';
+import { endReasonOf, formatDateTime, isolate } from './format';
 import { QualityFigures } from './QualityFigures';
 import { numberOf } from './remote-party';
 
@@ -14,17 +15,21 @@ function HistoryEntry({ call }: { call: JournalCall }) {
   const dial = useCallsStore((store) => store.dial);
   const number = numberOf(call.remoteUri);
   const who = call.remoteDisplayName ?? number;
-  const when = new Date(call.startedAt).toLocaleString(i18n.language);
+  const when = formatDateTime(call.startedAt, i18n.language);
+  const ending = endReasonOf(call);
   const talked = call.answeredAt !== null && call.endedAt !== null;
   return (
     <li className="history__entry" data-testid="history-entry">
       <div className="history__who">
-        <strong>{who}</strong> <bdi>{number}</bdi>
+        <strong>
+          <bdi>{who}</bdi>
+        </strong>{' '}
+        <bdi>{number}</bdi>
       </div>
       <p className="field__hint">
-        {t(`history.direction.${call.direction}`)} · {when}
+        {t(`history.direction.${call.direction}`)} · <bdi>{when}</bdi>
         {talked && ` · ${formatDuration(((call.endedAt ?? 0) - (call.answeredAt ?? 0)) / 1000)}`}
-        {call.endReason && ` · ${t(`calls.endReason.${call.endReason}`)}`}
+        {ending && ` · ${t(`calls.endReason.${ending}`)}`}
       </p>
       {call.quality ? (
         <QualityFigures quality={call.quality} />
@@ -34,7 +39,7 @@ function HistoryEntry({ call }: { call: JournalCall }) {
       <button
         type="button"
         className="button"
-        aria-label={t('history.redialTo', { who })}
+        aria-label={t('history.redialTo', { who: isolate(who) })}
         onClick={() => void dial(call.remoteUri)}
       >
         {t('calls.redial')}
@@ -65,7 +70,7 @@ export function HistoryScreen() {
         value={search}
         onChange={(event) => void load(event.target.value)}
       />
-      {failure && <p role="alert">{t('history.failed', { message: failure })}</p>}
+      {failure && <p role="alert">{t('history.failed', { message: isolate(failure) })}</p>}
       {calls.length === 0 ? (
         <p>{search ? t('history.noMatch') : t('history.empty')}</p>
       ) : (

@@ -6,6 +6,7 @@ import { useCallsStore } from '../stores/calls-store';
 
 import { CallQualityPanel } from './CallQualityPanel';
 import { CallTimer } from './CallTimer';
+import { isolate } from './format';
 import { Keypad } from './Keypad';
 import { remotePartyOf } from './remote-party';
 import { TransferPanel } from './TransferPanel';
@@ -92,7 +93,7 @@ export function InCallView({ call, consultFor }: { call: CallState; consultFor?:
           onClick={() => void transferAttended(consultFor.id, call.id)}
         >
           {t('transfer.complete', {
-            who: remotePartyOf(consultFor).name ?? remotePartyOf(consultFor).number,
+            who: isolate(remotePartyOf(consultFor).name ?? remotePartyOf(consultFor).number),
           })}
         </button>
       )}

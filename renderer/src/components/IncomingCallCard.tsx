@@ -5,6 +5,7 @@ import type { CallState } from '../../../preload/contract';
 import { currentCall, useCallsStore } from '../stores/calls-store';
 
 import { remotePartyOf } from './remote-party';
+import { isolate } from './format';
 
 /** A ringing call: who is calling, Answer and Decline; a call waiting says the current call will be held. */
 export function IncomingCallCard({ call, onAnswered }: { call: CallState; onAnswered?(): void }) {
@@ -28,7 +29,7 @@ export function IncomingCallCard({ call, onAnswered }: { call: CallState; onAnsw
           <bdi>{number}</bdi>
         </p>
       )}
-      {call.waiting && <p className="field__hint">{t('calls.waitingHint', { who: held })}</p>}
+      {call.waiting && <p className="field__hint">{t('calls.waitingHint', { who: isolate(held) })}</p>}
       <div className="call-card__actions">
         <button
           type="button"

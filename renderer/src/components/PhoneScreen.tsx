@@ -7,6 +7,7 @@ import { useRegistrationStore } from '../stores/registration-store';
 import { DeviceFallbackBanner } from './DeviceFallbackBanner';
 import { Dialer } from './Dialer';
 import { InCallView } from './InCallView';
+import { endReasonOf, isolate } from './format';
 import { numberOf } from './remote-party';
 
 /** The call in progress, or else the dialer (ringing calls show above every screen: `RingingLayer`). */
@@ -30,7 +31,7 @@ export function PhoneScreen() {
       {!configured && <p>{t('phone.notConfigured')}</p>}
       {failure && (
         <p className="call-failure" role="alert">
-          {t('calls.failed', { message: failure })}
+          {t('calls.failed', { message: isolate(failure) })}
         </p>
       )}
       {current.map((call) => (
@@ -40,8 +41,8 @@ export function PhoneScreen() {
       {lastEnded && current.length === 0 && ringing.length === 0 && (
         <p className="call-ended" role="status" data-testid="call-ended">
           {t('calls.ended', {
-            who: lastEnded.remote.displayName ?? numberOf(lastEnded.remote.uri),
-            reason: t(`calls.endReason.${lastEnded.endReason ?? 'failed'}`, {
+            who: isolate(lastEnded.remote.displayName ?? numberOf(lastEnded.remote.uri)),
+            reason: t(`calls.endReason.${endReasonOf(lastEnded) ?? 'failed'}`, {
               defaultValue: lastEnded.endReason,
             }),
           })}

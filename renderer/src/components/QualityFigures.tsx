@@ -2,6 +2,8 @@ import { useTranslation } from 'react-i18next';
 
 import type { CallQuality } from '../../../preload/contract';
 
+import { isolate } from './format';
+
 /** Which way audio did not flow, if one way carried nothing: the first question of a bad call. */
 export function oneWayAudio(quality: CallQuality): 'in' | 'out' | null {
   if (quality.packetsReceived === 0 && quality.packetsSent > 0) return 'in';
@@ -14,16 +16,21 @@ export function QualityFigures({ quality }: { quality: CallQuality }) {
   const { t } = useTranslation();
   const missing = oneWayAudio(quality);
   const rows: Array<[string, string]> = [
-    [t('quality.mos'), t('quality.mosValue', { mos: quality.mos.toFixed(1) })],
-    [t('quality.loss'), t('quality.percent', { value: quality.packetLossPercent })],
-    [t('quality.jitter'), t('quality.ms', { value: quality.jitterMs })],
+    [t('quality.mos'), t('quality.mosValue', { mos: isolate(quality.mos.toFixed(1)) })],
+    [t('quality.loss'), t('quality.percent', { value: isolate(quality.packetLossPercent) })],
+    [t('quality.jitter'), t('quality.ms', { value: isolate(quality.jitterMs) })],
     [
       t('quality.rtt'),
-      quality.roundTripMs === null ? t('quality.unknown') : t('quality.ms', { value: quality.roundTripMs }),
+      quality.roundTripMs === null
+        ? t('quality.unknown')
+        : t('quality.ms', { value: isolate(quality.roundTripMs) }),
     ],
     [
       t('quality.packets'),
-      t('quality.packetsValue', { received: quality.packetsReceived, sent: quality.packetsSent }),
+      t('quality.packetsValue', {
+        received: isolate(quality.packetsReceived),
+        sent: isolate(quality.packetsSent),
+      }),
     ],
   ];
   return (
@@ -32,7 +39,7 @@ export function QualityFigures({ quality }: { quality: CallQuality }) {
         {rows.map(([term, value]) => (
           <div key={term} className="quality__row">
             <dt>{term}</dt>
-            <dd dir="ltr">{value}</dd>
+            <dd>{value}</dd>
           </div>
         ))}
       </dl>

@@ -7,6 +7,7 @@ import { Modal } from '../Modal';
 
 import { Breathing } from './Breathing';
 import { minutesAndSeconds, useNow } from './use-now';
+import { isolate } from '../format';
 
 /** How many short reframes each language has (recovery.break.reframes.0 …). */
 export const REFRAME_COUNT = 6;
@@ -52,9 +53,9 @@ export function BreakScreen({ active, state }: { active: ActiveBreak; state: Rec
       }
     >
       <Breathing sinceMs={now - offset - active.startedAt} still={still} />
-      <p className="break-screen__countdown" role="timer" aria-label={t('recovery.break.timeLeft')}>
+      <div className="break-screen__countdown" role="timer" aria-label={t('recovery.break.timeLeft')}>
         {minutesAndSeconds(left)}
-      </p>
+      </div>
       <p className="break-screen__reframe">{t(`recovery.break.reframes.${active.id % REFRAME_COUNT}`)}</p>
       <p className="break-screen__calls">{t('recovery.break.phonePaused')}</p>
       {state.suggestLonger && (
@@ -85,10 +86,10 @@ export function BreakScreen({ active, state }: { active: ActiveBreak; state: Rec
       )}
       {state.queue.state === 'failed' && (
         <p className="break-screen__queue" role="status">
-          {t('recovery.break.queueFailed', { message: state.queue.error })}
+          {t('recovery.break.queueFailed', { message: isolate(state.queue.error ?? '') })}
         </p>
       )}
-      {failure && <p role="alert">{t('recovery.failed', { message: failure })}</p>}
+      {failure && <p role="alert">{t('recovery.failed', { message: isolate(failure) })}</p>}
     </Modal>
   );
 }

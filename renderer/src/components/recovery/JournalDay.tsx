@@ -2,6 +2,8 @@ import { useTranslation } from 'react-i18next';
 
 import type { TimelineEntry } from '../../../../preload/contract';
 
+import { formatDay } from '../format';
+
 import { JournalEntryItem } from './JournalEntryItem';
 
 /** One day of the timeline: its date as a heading, then its entries, newest first. */
@@ -15,7 +17,7 @@ export function JournalDay({
   onDelete(entry: TimelineEntry): void;
 }) {
   const { i18n } = useTranslation();
-  const label = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'full' }).format(day);
+  const label = formatDay(day, i18n.language);
   const headingId = `journal-day-${day}`;
   return (
     <section className="journal-day" aria-labelledby={headingId}>

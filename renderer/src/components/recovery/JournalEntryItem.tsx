@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 
 import type { TimelineEntry } from '../../../../preload/contract';
+import { endReasonOf, formatTime } from '../format';
 import { numberOf } from '../remote-party';
 
 type Translate = (key: string, values?: Record<string, unknown>) => string;
@@ -8,8 +9,7 @@ type CallEntry = Extract<TimelineEntry, { kind: 'call' }>;
 
 /** What ended the call, when it is worth saying (an inbound call never answered was missed). */
 function callOutcome(entry: CallEntry, t: Translate): string | null {
-  const reason =
-    entry.endReason === 'cancelled' && entry.direction === 'inbound' ? 'missed' : entry.endReason;
+  const reason = endReasonOf(entry);
   if (!reason || ['local-hangup', 'remote-hangup'].includes(reason)) return null;
   return t(`calls.endReason.${reason}`, { defaultValue: reason });
 }
@@ -72,7 +72,7 @@ function EntryDetails({ entry, t }: { entry: TimelineEntry; t: Translate }) {
 /** One entry of the timeline: when, what kind, the details, and Delete (confirmed by the screen). */
 export function JournalEntryItem({ entry, onDelete }: { entry: TimelineEntry; onDelete(): void }) {
   const { t, i18n } = useTranslation();
-  const when = new Intl.DateTimeFormat(i18n.language, { timeStyle: 'short' }).format(entry.at);
+  const when = formatTime(entry.at, i18n.language);
   const kind = t(`journalView.kindLabel.${entry.kind}`);
   return (
     <li className={`journal-entry journal-entry--${entry.kind}`} data-testid={`journal-${entry.kind}`}>

@@ -6,6 +6,7 @@ import { downloadFile, useJournalStore } from '../../stores/journal-store';
 import { ConfirmDialog } from '../ConfirmDialog';
 
 import { JournalDay } from './JournalDay';
+import { isolate } from '../format';
 
 /** Entries grouped by the local day they happened on, newest day first (entries come newest first). */
 export function groupByDay(entries: TimelineEntry[]): Array<{ day: number; entries: TimelineEntry[] }> {
@@ -72,7 +73,7 @@ export function JournalScreen() {
           {t('journalView.exportJson')}
         </button>
       </div>
-      {failure && <p role="alert">{t('recovery.failed', { message: failure })}</p>}
+      {failure && <p role="alert">{t('recovery.failed', { message: isolate(failure) })}</p>}
       {pending && (
         <p className="journal__deleted" role="status">
           {t('journalView.deleted')}{' '}

@@ -7,6 +7,7 @@ import { useRecoveryStore } from '../../stores/recovery-store';
 
 import { AbuseDetails, type Severity } from './AbuseDetails';
 import { UndoMark } from './UndoMark';
+import { isolate } from '../format';
 
 /**
  * Marking the current call (or the one that just ended): abusive, with optional details; a call
@@ -100,7 +101,7 @@ export function MarkCallBar({ call }: { call: CallState }) {
       )}
       {failure && (
         <p className="mark-bar__failure" role="alert">
-          {t('recovery.failed', { message: failure })}
+          {t('recovery.failed', { message: isolate(failure) })}
         </p>
       )}
     </section>

@@ -7,6 +7,7 @@ import { useReflectionStore, type ReflectionDraft } from '../../stores/reflectio
 import { Modal } from '../Modal';
 
 import { ScaleField } from './ScaleField';
+import { isolate } from '../format';
 
 /**
  * The optional reflection after a break, as a modal: how the agent feels now, how hard the call
@@ -122,7 +123,7 @@ export function ReflectionForm({ breakId, open }: { breakId: number; open: boole
           {t('recovery.reflection.talkToLead')}
         </label>
         <p className="field__hint">{t('recovery.reflection.private')}</p>
-        {failure && <p role="alert">{t('recovery.failed', { message: failure })}</p>}
+        {failure && <p role="alert">{t('recovery.failed', { message: isolate(failure) })}</p>}
         <div className="reflection__actions">
           <button type="submit" className="button button--primary">
             {t('recovery.reflection.save')}

@@ -1,0 +1,185 @@
+/**
+ * axe-core on every screen and state of the agent's window, in English and in Hebrew (right to
+ * left), on real parts (Kamailio, the core in a child process, a sip.js customer): the phone idle,
+ * history, journal, settings, a ringing call, the call with its mark bar and each of its panels, a
+ * marked call, the "I need a moment" confirmation, the break (before and after its floor), the
+ * reflection (with its required-score errors), the journal with entries, the delete confirmation
+ * and its Undo. Any violation fails the test.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { DEFAULT_RECOVERY_POLICY } from '../../main/settings/recovery-settings';
+import { createKamailio, type Kamailio } from '../node/phone/support/kamailio';
+
+import { MEDIA_FLAGS, openAgent, openCustomer, WAIT, type Customer } from './support/agent';
+import { axeViolations } from './support/axe';
+import { launchChromium, type LaunchedBrowser } from './support/chromium';
+import { startCustomerSite, type CustomerSite } from './support/customer-site';
+import { startPreviewProcess, type PreviewProcess } from './support/preview-process';
+
+const AGENT_URI = 'sip:1001@127.0.0.1';
+/** Every violation of every state, so one run shows them all; the test fails on any. */
+const violations: string[] = [];
+
+let kamailio: Kamailio;
+let site: CustomerSite;
+let browser: LaunchedBrowser;
+let preview: PreviewProcess;
+let dataDir: string;
+let agent: Page;
+let noa: Customer;
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'steadyline-e2e-axe-'));
+  const recoveryPolicy = {
+    ...DEFAULT_RECOVERY_POLICY,
+    defaultBreakSeconds: 10,
+    minimumBreakSeconds: 3,
+    maximumBreakSeconds: 20,
+  };
+  writeFileSync(
+    join(dataDir, 'settings.json'),
+    JSON.stringify({ settingsVersion: 2, account: null, language: 'en', recoveryPolicy }),
+  );
+  kamailio = await createKamailio();
+  await kamailio.start();
+  site = await startCustomerSite();
+  browser = await launchChromium(MEDIA_FLAGS);
+  preview = await startPreviewProcess(dataDir);
+  agent = await openAgent(browser, preview.url, kamailio.wsUrl);
+  noa = await openCustomer(browser, site, kamailio.wsUrl, { user: '0501234567', name: 'Noa Cohen' });
+}, 90_000);
+
+afterAll(async () => {
+  await preview?.stop();
+  await browser?.close();
+  await site?.close();
+  await kamailio?.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+const WORDS = {
+  en: {
+    phone: 'Phone',
+    history: 'History',
+    journal: 'Journal',
+    settings: 'Settings',
+    answer: 'Answer',
+    mark: 'Mark abusive',
+    keypad: 'Keypad',
+    transfer: 'Transfer',
+    quality: 'Call quality',
+    hangUp: 'Hang up',
+    moment: 'I need a moment',
+    takeBreak: 'Take a break',
+    end: 'End break',
+    save: 'Save reflection',
+    skip: 'Skip',
+    deleteWord: 'Delete',
+    undo: 'Undo',
+    language: 'Language',
+  },
+  he: {
+    phone: 'טלפון',
+    history: 'היסטוריה',
+    journal: 'יומן',
+    settings: 'הגדרות',
+    answer: 'מענה',
+    mark: 'סימון כפוגענית',
+    keypad: 'מקשים',
+    transfer: 'העברה',
+    quality: 'איכות השיחה',
+    hangUp: 'ניתוק',
+    moment: 'אני צריך/ה רגע',
+    takeBreak: 'לקחת הפסקה',
+    end: 'סיום ההפסקה',
+    save: 'שמירת ההתבוננות',
+    skip: 'דילוג',
+    deleteWord: 'מחיקה',
+    undo: 'ביטול',
+    language: 'שפה',
+  },
+};
+
+async function everyState(lang: 'en' | 'he') {
+  const w = WORDS[lang];
+  const button = (name: string) => agent.getByRole('button', { name, exact: true });
+  const check = async (state: string) => violations.push(...(await axeViolations(agent, `${lang} ${state}`)));
+
+  await button(w.phone).click();
+  await check('phone');
+  for (const screen of [w.history, w.journal, w.settings] as const) {
+    await button(screen).click();
+    await check(screen);
+  }
+  await button(w.phone).click();
+
+  await noa.call(AGENT_URI);
+  const card = agent.getByTestId('incoming-call');
+  await card.waitFor(WAIT);
+  await check('ringing');
+  await card.getByRole('button', { name: w.answer }).click();
+  await expect.poll(() => noa.state(), WAIT).toBe('Established');
+  await agent.getByTestId('in-call').waitFor(WAIT);
+  await check('in call');
+  for (const panel of [w.keypad, w.transfer, w.quality]) {
+    await button(panel).click();
+    await check(`in call, ${panel}`);
+    await button(panel).click();
+  }
+  await agent.getByTestId('mark-bar').getByRole('button', { name: w.mark }).click();
+  await agent.getByTestId('mark-state').waitFor(WAIT);
+  await check('marked');
+  await button(w.hangUp).click();
+
+  const breakScreen = agent.getByTestId('break-screen');
+  await breakScreen.waitFor(WAIT);
+  await check('break, before its floor');
+  await breakScreen.getByRole('button', { name: w.end }).click();
+  const reflection = agent.getByTestId('reflection');
+  await reflection.waitFor(WAIT);
+  await check('reflection');
+  await reflection.getByRole('button', { name: w.save }).click();
+  await check('reflection, scores missing');
+  await reflection.getByRole('button', { name: w.skip }).click();
+  await reflection.waitFor({ state: 'detached', timeout: WAIT.timeout });
+
+  await button(w.moment).click();
+  await agent.getByTestId('confirm-break').waitFor(WAIT);
+  await check('I need a moment, confirmation');
+  await agent.getByTestId('confirm-break').getByRole('button', { name: w.takeBreak }).click();
+  await breakScreen.waitFor(WAIT);
+  await breakScreen.getByRole('button', { name: w.end }).click();
+  await agent.getByTestId('reflection').getByRole('button', { name: w.skip }).click();
+
+  await button(w.journal).click();
+  await agent.getByTestId('journal-call').first().waitFor(WAIT);
+  await check('journal with entries');
+  await agent
+    .getByTestId('journal-break')
+    .first()
+    .getByRole('button', { name: new RegExp(`^${w.deleteWord}`) })
+    .click();
+  await agent.getByTestId('confirm-delete').waitFor(WAIT);
+  await check('delete confirmation');
+  await agent.getByTestId('confirm-delete').getByRole('button', { name: w.deleteWord }).click();
+  await button(w.undo).waitFor(WAIT);
+  await check('deleted, with Undo');
+  await button(w.undo).click();
+}
+
+describe('accessibility (axe-core)', () => {
+  it('has no violation on any screen or state, in English and in Hebrew', async () => {
+    await everyState('en');
+    await agent.getByRole('button', { name: 'Settings' }).click();
+    await agent.getByLabel('Language').selectOption('he');
+    await expect.poll(() => agent.evaluate(() => document.documentElement.dir), WAIT).toBe('rtl');
+    await everyState('he');
+    expect(violations).toEqual([]);
+  }, 300_000);
+});
