@@ -12,6 +12,8 @@ import type { TrayStatus } from './agent-status';
 export interface TrayActions {
   show(): void;
   setDoNotDisturb(on: boolean): void;
+  /** Writes the diagnostics zip for IT and shows it in the file manager. */
+  exportDiagnostics?(): void;
   quit(): void;
 }
 
@@ -40,6 +42,9 @@ export function trayMenuTemplate(
       click: () => actions.setDoNotDisturb(true),
     },
     { type: 'separator' },
+    ...(actions.exportDiagnostics
+      ? [{ label: t('shell.trayDiagnostics'), click: () => actions.exportDiagnostics?.() }]
+      : []),
     { label: t('shell.trayQuit'), click: () => actions.quit() },
   ];
 }

@@ -29,6 +29,8 @@ export interface WorkstationShellDeps {
   createNotification: CreateNotification;
   globalShortcut: Pick<GlobalShortcut, 'register' | 'unregister'>;
   quit(): void;
+  /** The tray's "Export diagnostics" (absent: no such item). */
+  exportDiagnostics?(): void;
   logger: Logger;
 }
 
@@ -47,6 +49,7 @@ export function startWorkstationShell(deps: WorkstationShellDeps): () => void {
       },
       setDoNotDisturb: (on) =>
         void core.router.handle('phone:setAvailability', { availability: on ? 'dnd' : 'available' }),
+      exportDiagnostics: deps.exportDiagnostics,
       quit: deps.quit,
     },
   };
