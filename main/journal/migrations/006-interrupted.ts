@@ -1,3 +1,5 @@
+import { END_REASONS_3 } from './003-transferred-calls';
+import { rebuildCallsTable } from './calls-table';
 import type { Migration } from './migration';
 
 /**
@@ -11,26 +13,8 @@ export const interruptedEndings: Migration = {
   version: 6,
   name: 'calls and breaks can end as interrupted',
   up(db) {
+    rebuildCallsTable(db, [...END_REASONS_3, 'interrupted']);
     db.exec(`
-      CREATE TABLE calls_new (
-        id INTEGER PRIMARY KEY,
-        direction TEXT NOT NULL CHECK (direction IN ('inbound', 'outbound')),
-        remote_uri TEXT NOT NULL,
-        remote_display_name TEXT,
-        sip_call_id TEXT NOT NULL,
-        started_at INTEGER NOT NULL,
-        answered_at INTEGER,
-        ended_at INTEGER,
-        end_reason TEXT CHECK (end_reason IN ('local-hangup', 'remote-hangup', 'declined', 'cancelled', 'busy',
-          'failed', 'transport-lost', 'deferred', 'missed', 'transferred', 'interrupted')),
-        sip_status INTEGER CHECK (sip_status BETWEEN 100 AND 699)
-      ) STRICT;
-      INSERT INTO calls_new SELECT * FROM calls;
-      DROP TABLE calls;
-      ALTER TABLE calls_new RENAME TO calls;
-      CREATE INDEX calls_by_start ON calls (started_at);
-      CREATE INDEX calls_by_sip_call_id ON calls (sip_call_id);
-
       CREATE TABLE breaks_new (
         id INTEGER PRIMARY KEY,
         call_id INTEGER REFERENCES calls (id) ON DELETE SET NULL,
