@@ -58,6 +58,8 @@ export interface CoreDeps {
   trust?: TrustStore;
   /** What "Export diagnostics" needs from the shell (log files, policy, versions, where to write). */
   diagnostics?: DiagnosticsDeps;
+  /** IT's SIP trace (main/logging/sip-trace.ts), when the shell has one. */
+  sipTrace?: (content: string) => void;
 }
 
 export interface Core {
@@ -118,6 +120,7 @@ export function createCore(deps: CoreDeps): Core {
     logger: logger.child({ module: 'phone' }),
     webSocket: deps.webSocket,
     trust: deps.trust,
+    sipTrace: deps.sipTrace,
     clock,
   });
 

@@ -7,7 +7,8 @@ import type { Logger } from '../logging/logger';
 
 import { guardNavigation, secureWebPreferences } from './security';
 
-export function createMainWindow(outDir: string, logger: Logger): BrowserWindow {
+/** `show: false`: started at login, the window waits in the tray until the agent opens it. */
+export function createMainWindow(outDir: string, logger: Logger, { show = true } = {}): BrowserWindow {
   const window = new BrowserWindow({
     width: 960,
     height: 720,
@@ -26,7 +27,7 @@ export function createMainWindow(outDir: string, logger: Logger): BrowserWindow 
     },
   });
   guardNavigation(window.webContents, logger);
-  window.once('ready-to-show', () => window.show());
+  if (show) window.once('ready-to-show', () => window.show());
   void window.loadURL('app://steadyline/index.html');
   return window;
 }

@@ -17,7 +17,12 @@ import { startWorkstationShell } from './workstation';
 const assetsDir = () =>
   app.isPackaged ? join(process.resourcesPath, 'assets') : join(app.getAppPath(), 'assets');
 
-export function startElectronWorkstation(core: Core, getWindow: () => BrowserWindow | null, logger: Logger) {
+export function startElectronWorkstation(
+  core: Core,
+  getWindow: () => BrowserWindow | null,
+  logger: Logger,
+  exportDiagnostics?: () => void,
+) {
   const dir = assetsDir();
   const tray = new Tray(nativeImage.createFromPath(trayIconFile(dir, 'offline')));
   const stop = startWorkstationShell({
@@ -32,6 +37,7 @@ export function startElectronWorkstation(core: Core, getWindow: () => BrowserWin
     createNotification: (options) => new Notification(options),
     globalShortcut,
     quit: () => app.quit(),
+    exportDiagnostics,
     logger,
   });
   tray.on('click', () => getWindow()?.show());

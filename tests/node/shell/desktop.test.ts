@@ -113,3 +113,36 @@ describe('policy sources per platform', () => {
     expect(names('linux', true)).toEqual(['file', 'env']);
   });
 });
+
+describe('IT services at start', () => {
+  it('reads the Linux policy file, sets the log level and IT CAs from it, and switches the SIP trace', async () => {
+    const { mkdtempSync, readFileSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { startItServices } = await import('../../../main/shell/it-services');
+    const dir = mkdtempSync(join(tmpdir(), 'steadyline-it-'));
+    const file = join(dir, 'policy.json');
+    const ca = '-----BEGIN CERTIFICATE-----\nMIIBexample\n-----END CERTIFICATE-----';
+    writeFileSync(file, JSON.stringify({ LogLevel: 'warn', SipTrace: true, TrustedCaCertificates: [ca] }));
+    const services = await startItServices({
+      logsDir: dir,
+      platform: 'linux',
+      username: 'dana',
+      env: {},
+      allowEnvOverride: false,
+      linuxPolicyFile: file,
+    });
+    services.logger.info('below-warn');
+    services.logger.warn('at-warn');
+    services.sipTrace(
+      'Sending WebSocket message:\n\nREGISTER sip:x SIP/2.0\r\nAuthorization: Digest response="1"\r\n',
+    );
+    expect(services.trust.certificates()).toContain(ca);
+    expect(services.trust.summary().policy).toBe(1);
+    services.close();
+    const main = readFileSync(join(dir, 'main.log'), 'utf8');
+    expect(main).toContain('at-warn');
+    expect(main).not.toContain('below-warn');
+    expect(readFileSync(join(dir, 'sip-trace.log'), 'utf8')).toContain('Authorization: [redacted]');
+  });
+});
