@@ -10,6 +10,8 @@ import { newToken, TOKEN_PATTERN, tokenHash } from './tokens';
 
 export const IDLE_TIMEOUT_MS = 30 * 60_000;
 export const ABSOLUTE_TIMEOUT_MS = 8 * 60 * 60_000;
+/** How stale last_seen_at may get before a request writes it (idle timeouts are minute-precise). */
+export const TOUCH_EVERY_MS = 60_000;
 
 export interface LeadSession {
   leadId: string;
@@ -55,15 +57,18 @@ export async function touchSession(
   if (!token || !TOKEN_PATTERN.test(token)) return null;
   const hash = tokenHash(token);
   const { rows } = await db.query<SessionRow>(
-    `UPDATE lead_sessions SET last_seen_at = $2
-      WHERE token_hash = $1 AND last_seen_at > $3 AND absolute_expires_at > $2
-      RETURNING lead_id, csrf_token, last_seen_at, absolute_expires_at`,
+    `SELECT lead_id, csrf_token, last_seen_at, absolute_expires_at FROM lead_sessions
+      WHERE token_hash = $1 AND last_seen_at > $3 AND absolute_expires_at > $2`,
     [hash, now, new Date(now.getTime() - IDLE_TIMEOUT_MS)],
   );
   const row = rows[0];
   if (!row) {
     await db.query('DELETE FROM lead_sessions WHERE token_hash = $1', [hash]);
     return null;
+  }
+  // The idle timer restarts at most once a minute: a read then costs no write (and no fsync).
+  if (now.getTime() - new Date(row.last_seen_at).getTime() >= TOUCH_EVERY_MS) {
+    await db.query('UPDATE lead_sessions SET last_seen_at = $2 WHERE token_hash = $1', [hash, now]);
   }
   const idle = new Date(now.getTime() + IDLE_TIMEOUT_MS);
   const absolute = new Date(row.absolute_expires_at);
