@@ -7,6 +7,8 @@ import { create } from 'zustand';
 import type { Availability } from '../../../preload/contract';
 import { bridge } from '../bridge';
 
+import { followedValue } from './followed-value';
+
 interface AvailabilityStore {
   availability: Availability;
   failure: string | null;
@@ -26,15 +28,13 @@ export const initialAvailability = {
 
 export const useAvailabilityStore = create<AvailabilityStore>()((set, get) => ({
   ...initialAvailability,
-  async load() {
-    const before = get().updates;
-    const result = await bridge().phone.getAvailability();
-    if (result.ok && get().updates === before) set({ availability: result.value });
-  },
-  follow: () =>
-    bridge().phone.onAvailability((availability) =>
-      set((state) => ({ availability, updates: state.updates + 1 })),
-    ),
+  ...followedValue(
+    'availability',
+    set,
+    get,
+    () => bridge().phone.getAvailability(),
+    (listener) => bridge().phone.onAvailability(listener),
+  ),
   async setDoNotDisturb(on) {
     const result = await bridge().phone.setAvailability({ availability: on ? 'dnd' : 'available' });
     if (result.ok) set({ availability: result.value, failure: null });

@@ -4,6 +4,8 @@ import { create } from 'zustand';
 import type { RegistrationState } from '../../../preload/contract';
 import { bridge } from '../bridge';
 
+import { followedValue } from './followed-value';
+
 interface RegistrationStore {
   registration: RegistrationState;
   /** Counts pushed updates, so a slower initial load never overwrites a newer event. */
@@ -20,13 +22,11 @@ export const initialRegistration = {
 
 export const useRegistrationStore = create<RegistrationStore>()((set, get) => ({
   ...initialRegistration,
-  async load() {
-    const before = get().updates;
-    const result = await bridge().phone.getRegistration();
-    if (result.ok && get().updates === before) set({ registration: result.value });
-  },
-  follow: () =>
-    bridge().phone.onRegistration((registration) =>
-      set((state) => ({ registration, updates: state.updates + 1 })),
-    ),
+  ...followedValue(
+    'registration',
+    set,
+    get,
+    () => bridge().phone.getRegistration(),
+    (listener) => bridge().phone.onRegistration(listener),
+  ),
 }));
