@@ -17,7 +17,11 @@ async function main(argv: string[]): Promise<void> {
     process.stdout.write(`${USAGE}\n`);
     return;
   }
-  const db = await openStore(settings);
+  const db = await openStore({
+    ...settings,
+    onIdleClientError: (error) =>
+      logger.warn({ errName: error.name }, 'an idle database connection failed; replaced'),
+  });
   if (isCliCommand(argv)) {
     try {
       await runCli(argv, { db, now: new Date(), out: (line) => process.stdout.write(`${line}\n`) });

@@ -14,6 +14,8 @@ import type { Db } from './store';
 export interface StoreLocation {
   databaseUrl?: string;
   dataDir: string;
+  /** Told when an idle PostgreSQL connection failed (the pool replaces it). */
+  onIdleClientError?: (error: Error) => void;
 }
 
 function isAlive(pid: number): boolean {
@@ -43,7 +45,10 @@ function lockDataDir(dataDir: string): () => void {
 export async function openStore(location: StoreLocation): Promise<Db> {
   let db: Db;
   if (location.databaseUrl) {
-    db = openPostgres({ connectionString: location.databaseUrl });
+    db = openPostgres({
+      connectionString: location.databaseUrl,
+      ...(location.onIdleClientError ? { onIdleClientError: location.onIdleClientError } : {}),
+    });
   } else {
     const unlock = lockDataDir(location.dataDir);
     const lite = await openPglite({ dataDir: join(location.dataDir, 'pgdata') }).catch((error: unknown) => {

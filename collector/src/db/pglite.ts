@@ -11,10 +11,15 @@ import type { Db, QueryResult } from './store';
 export interface PgliteOptions {
   /** A directory for the database files; omit for an in-memory database (tests). */
   dataDir?: string;
+  /** Start from a copy of another database (PGlite's dumpDataDir), e.g. a migrated template. */
+  from?: Blob;
 }
 
-export async function openPglite(options: PgliteOptions = {}): Promise<Db> {
-  const lite = await PGlite.create(options.dataDir ? { dataDir: options.dataDir } : {});
+export async function openPglite(options: PgliteOptions = {}): Promise<Db & { dump(): Promise<Blob> }> {
+  const lite = await PGlite.create({
+    ...(options.dataDir ? { dataDir: options.dataDir } : {}),
+    ...(options.from ? { loadDataDir: options.from } : {}),
+  });
   const run = async <R>(
     target: Pick<PGlite, 'query'>,
     sql: string,
@@ -31,5 +36,6 @@ export async function openPglite(options: PgliteOptions = {}): Promise<Db> {
     },
     transaction: (work) => lite.transaction((tx) => work({ query: (sql, params) => run(tx, sql, params) })),
     close: () => lite.close(),
+    dump: () => lite.dumpDataDir('none'),
   };
 }

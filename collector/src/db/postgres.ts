@@ -8,6 +8,12 @@ export interface PostgresOptions {
   connectionString: string;
   /** Pool size per collector process. */
   max?: number;
+  /**
+   * An idle pooled connection failed (the server restarted, or an admin ended it): the pool has
+   * already dropped it and opens a new one for the next query. Without a listener, pg would
+   * throw this out of the process.
+   */
+  onIdleClientError?: (error: Error) => void;
 }
 
 function queryable(client: pg.Pool | pg.PoolClient): Queryable {
@@ -21,6 +27,7 @@ function queryable(client: pg.Pool | pg.PoolClient): Queryable {
 
 export function openPostgres(options: PostgresOptions): Db {
   const pool = new pg.Pool({ connectionString: options.connectionString, max: options.max ?? 10 });
+  pool.on('error', (error) => options.onIdleClientError?.(error));
   const base = queryable(pool);
   return {
     kind: 'postgres',

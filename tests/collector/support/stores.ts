@@ -41,10 +41,24 @@ export async function createTestDatabase(): Promise<{ url: string; drop(): Promi
   return { url: url.toString(), drop: () => adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
 }
 
+let template: Promise<Blob> | null = null;
+
+/** A migrated, empty PGlite database, made once per test worker: copies start in a second, not ten. */
+function pgliteTemplate(): Promise<Blob> {
+  template ??= (async () => {
+    const db = await openPglite();
+    await migrate(db);
+    const dump = await db.dump();
+    await db.close();
+    return dump;
+  })();
+  return template;
+}
+
 /** A migrated, empty store of the given kind. */
 export async function openTestStore(kind: StoreKind): Promise<TestStore> {
   if (kind === 'pglite') {
-    const db = await openPglite();
+    const db = await openPglite({ from: await pgliteTemplate() });
     await migrate(db);
     return { db, url: null, dispose: () => db.close() };
   }
