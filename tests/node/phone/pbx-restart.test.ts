@@ -5,6 +5,10 @@
  * connection. A customer that takes it stays in the call (our later BYE reaches them); one whose
  * dialog is gone (481) gets a BYE at once, and the call is journaled as transport-lost.
  */
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 
 import { listCalls } from '../../../main/journal/calls';
@@ -26,8 +30,32 @@ const answers = (count: number) =>
 
 async function customer(file: string) {
   const port = await freePort();
+  const messages = join(mkdtempSync(join(tmpdir(), 'steadyline-sipp-trace-')), 'messages.log');
   const args = ['-sf', scenario(file), '-i', '127.0.0.2', '-p', String(port), '-m', '1'];
-  return { run: runSipp([...args, '-timeout', '25s'], 30_000), uri: `sip:customer@127.0.0.2:${port}` };
+  const trace = ['-trace_msg', '-message_file', messages];
+  return {
+    run: runSipp([...args, ...trace, '-timeout', '25s'], 30_000),
+    uri: `sip:customer@127.0.0.2:${port}`,
+    /** Resolves once the customer has received our ACK: the call is set up at their end too. */
+    acked: () =>
+      until(() => existsSync(messages) && /^ACK sip:/m.test(readFileSync(messages, 'utf8')), 'ACK at sipp'),
+  };
+}
+
+/** Resolves when `check` holds, polled every 20 ms for up to 10 s (`what` names it on failure). */
+function until(check: () => boolean, what: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = setInterval(() => {
+      if (!check()) return;
+      clearInterval(timer);
+      clearTimeout(guard);
+      resolve();
+    }, 20);
+    const guard = setTimeout(() => {
+      clearInterval(timer);
+      reject(new Error(`no ${what} within 10 s; states ${JSON.stringify(phone.states.slice(-3))}`));
+    }, 10_000);
+  });
 }
 
 const statesOf = (id: string) => phone.calls.filter((call) => call.id === id).map((call) => call.state);
@@ -38,18 +66,7 @@ async function restartPbx() {
   const registersBefore = kamailio.registerCount(USER);
   await kamailio.stop();
   await kamailio.start();
-  await new Promise<void>((resolve, reject) => {
-    const timer = setInterval(() => {
-      if (kamailio.registerCount(USER) <= registersBefore) return;
-      clearInterval(timer);
-      clearTimeout(guard);
-      resolve();
-    }, 20);
-    const guard = setTimeout(() => {
-      clearInterval(timer);
-      reject(new Error(`no REGISTER after the restart; states ${JSON.stringify(phone.states.slice(-3))}`));
-    }, 10_000);
-  });
+  await until(() => kamailio.registerCount(USER) > registersBefore, 'REGISTER after the restart');
 }
 
 beforeAll(async () => {
@@ -88,9 +105,10 @@ afterAll(async () => {
 
 describe('a PBX restart during a call', () => {
   it('keeps the call: refreshed through the new connection, and our BYE still reaches the customer', async () => {
-    const { run, uri } = await customer('callee-survives-restart.xml');
+    const { run, uri, acked } = await customer('callee-survives-restart.xml');
     const dialing = await phone.phone.dial(uri);
     await phone.waitForCall((call) => call.id === dialing.id && call.state === 'active');
+    await acked();
     const before = answersSeen;
     await restartPbx();
     // The refresh's answer: the customer took the re-INVITE that came through the new connection.
@@ -104,9 +122,10 @@ describe('a PBX restart during a call', () => {
   }, 45_000);
 
   it('ends a call whose dialog the far end lost with a BYE through the new connection', async () => {
-    const { run, uri } = await customer('callee-forgets-dialog.xml');
+    const { run, uri, acked } = await customer('callee-forgets-dialog.xml');
     const dialing = await phone.phone.dial(uri);
     await phone.waitForCall((call) => call.id === dialing.id && call.state === 'active');
+    await acked();
     await restartPbx();
     expect((await ended(dialing.id)).endReason).toBe('transport-lost');
     // sipp's scenario ends only after it received our BYE and answered it.
