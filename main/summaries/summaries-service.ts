@@ -108,13 +108,18 @@ export function createSummariesService(deps: SummariesDeps) {
     if (range.end > clock.now())
       throw new UserFacingError('invalid-request', 'Only a week that has ended can be shared.');
     const { consent, name } = choice();
-    return buildWeeklySummary(db, {
-      week,
-      zone: timeZone,
-      consent: consent === 'named' && name ? 'named' : 'anonymous',
-      agentName: name,
-      checkInRequested,
-    });
+    try {
+      return buildWeeklySummary(db, {
+        week,
+        zone: timeZone,
+        consent: consent === 'named' && name ? 'named' : 'anonymous',
+        agentName: name,
+        checkInRequested,
+      });
+    } catch (error) {
+      logger.warn({ week, err: error }, 'the week does not fit payload v1');
+      throw new UserFacingError('conflict', "This week's figures are outside what a summary can hold.");
+    }
   }
 
   function queue(built: BuiltSummary) {

@@ -28,6 +28,9 @@ describe('automatic sharing of a week out of the schema bounds', () => {
     expect(view.consent).toBe('anonymous');
     expect(agent.service.history()).toEqual([]);
     expect(agent.logText()).toContain('could not be shared automatically');
+    expect(() => agent?.service.preview({ checkInRequested: false })).toThrow(
+      /outside what a summary can hold/,
+    );
     await agent.restart();
     expect(agent.service.view()).toMatchObject({ consent: 'anonymous', mode: 'auto' });
     expect(agent.service.history()).toEqual([]);
