@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { AvailabilityStatus } from './components/AvailabilityStatus';
+import { DialLinkConfirm } from './components/DialLinkConfirm';
 import { HistoryScreen } from './components/HistoryScreen';
 import { NoticeBanner } from './components/NoticeBanner';
 import { PhoneScreen } from './components/PhoneScreen';
@@ -73,7 +74,6 @@ export function App() {
       </header>
       <RingingLayer onAnswered={() => setScreen('phone')} />
       <NoticeBanner />
-      <RecoveryLayer />
       <main className="app__main">
         {screen !== 'sharing' && <WeeklyShareCard onReview={() => setScreen('sharing')} />}
         {screen === 'phone' && <PhoneScreen />}
@@ -82,6 +82,10 @@ export function App() {
         {screen === 'sharing' && <ShareScreen />}
         {screen === 'settings' && <SettingsScreen />}
       </main>
+      {/* After the call it is about: marking, "I need a moment", and the break and reflection modals. */}
+      <RecoveryLayer />
+      {/* A tel:/sip:/callto: link: the agent confirms before anything is dialled. */}
+      <DialLinkConfirm />
     </div>
   );
 }

@@ -6,6 +6,7 @@ import { useSettingsStore, type AccountField } from '../stores/settings-store';
 
 import { TextField } from './TextField';
 import { isolate } from './format';
+import { ACCOUNT_POLICY_KEYS, useLockedByIt } from './policy-lock';
 
 type Draft = Record<AccountField, string>;
 
@@ -28,10 +29,12 @@ export function AccountForm() {
   const saveAccount = useSettingsStore((store) => store.saveAccount);
   const clearAccount = useSettingsStore((store) => store.clearAccount);
   const [draft, setDraft] = useState<Draft>(() => draftFrom(view?.account));
+  const locked = useLockedByIt();
   const field = (name: AccountField) => ({
     value: draft[name],
     onChange: (value: string) => setDraft((current) => ({ ...current, [name]: value })),
     errorCode: fieldErrors[name],
+    lockedByIt: locked.includes(ACCOUNT_POLICY_KEYS[name] ?? ''),
   });
 
   const submit = async (event: FormEvent) => {

@@ -5,6 +5,7 @@ import { useSettingsStore } from '../stores/settings-store';
 import { AccountForm } from './AccountForm';
 import { AudioSettings } from './AudioSettings';
 import { CallSettings } from './CallSettings';
+import { DiagnosticsExport } from './DiagnosticsExport';
 import { LanguagePicker } from './LanguagePicker';
 import { BreakPreferences } from './recovery/BreakPreferences';
 
@@ -21,6 +22,7 @@ export function SettingsScreen() {
       <AudioSettings />
       <CallSettings />
       <BreakPreferences />
+      <DiagnosticsExport />
     </section>
   );
 }

@@ -11,6 +11,8 @@ interface TextFieldProps {
   type?: 'text' | 'password' | 'url';
   autoComplete?: string;
   dir?: 'ltr' | 'auto';
+  /** IT's policy locks this value: read-only, with "set by your IT department". */
+  lockedByIt?: boolean;
 }
 
 /** A labelled input whose hint and error are linked for screen readers. */
@@ -23,11 +25,13 @@ export function TextField({
   type = 'text',
   autoComplete = 'off',
   dir,
+  lockedByIt = false,
 }: TextFieldProps) {
   const { t, i18n } = useTranslation();
   const id = useId();
   const describedBy =
-    [hint && `${id}-hint`, errorCode && `${id}-error`].filter(Boolean).join(' ') || undefined;
+    [hint && `${id}-hint`, lockedByIt && `${id}-it`, errorCode && `${id}-error`].filter(Boolean).join(' ') ||
+    undefined;
   const errorKey = `validation.${errorCode}`;
   return (
     <div className="field">
@@ -39,6 +43,7 @@ export function TextField({
         dir={dir}
         autoComplete={autoComplete}
         spellCheck={false}
+        readOnly={lockedByIt}
         aria-invalid={errorCode ? true : undefined}
         aria-describedby={describedBy}
         onChange={(event) => onChange(event.target.value)}
@@ -46,6 +51,11 @@ export function TextField({
       {hint && (
         <p id={`${id}-hint`} className="field__hint">
           {hint}
+        </p>
+      )}
+      {lockedByIt && (
+        <p id={`${id}-it`} className="field__hint field__hint--it">
+          {t('settings.setByIt')}
         </p>
       )}
       {errorCode && (
