@@ -9,6 +9,7 @@ import type { Availability, CallState } from '../../preload/contract';
 import type { Clock } from '../kernel/clock';
 import type { EventHub } from '../kernel/event-hub';
 import { endCall, insertCall, markAnswered } from '../journal/calls';
+import { markedBefore } from '../journal/marked-before';
 
 import { MAX_RINGING_CALLS } from './sip/inbound-limits';
 import type { CallEvent, IncomingCallInfo, Refusal, RemoteParty, SipCallsDelegate } from './sip/sip-calls';
@@ -20,6 +21,8 @@ export interface CallBookOptions {
   clock: Pick<Clock, 'now'>;
   /** The SIP answer to calls that arrive during a break or do-not-disturb: 480 (default) or 486. */
   unavailableStatus?: 480 | 486;
+  /** How many days back an abusive mark on the same caller gives a ringing call its heads-up (0: off). */
+  markedBeforeDays?: () => number;
 }
 
 interface Entry {
@@ -42,6 +45,7 @@ export function createCallBook({
   events,
   clock,
   unavailableStatus = 480,
+  markedBeforeDays = () => 0,
 }: CallBookOptions): CallBook {
   const entries = new Map<string, Entry>();
   let availability: Availability = 'available';
@@ -74,6 +78,9 @@ export function createCallBook({
     state: CallState['state'],
   ) {
     const startedAt = clock.now();
+    // Read before this call's own row exists; only incoming calls get the heads-up.
+    const earlier =
+      direction === 'inbound' ? markedBefore(journal, remote.uri, markedBeforeDays(), startedAt) : null;
     const journalId = insertCall(journal, {
       direction,
       remoteUri: remote.uri,
@@ -95,6 +102,7 @@ export function createCallBook({
         heldByRemote: false,
         waiting: state === 'ringing' && anotherCallConnected(id),
         endReason: null,
+        markedBefore: earlier,
       },
     };
     entries.set(id, entry);

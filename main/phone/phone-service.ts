@@ -52,7 +52,8 @@ export interface PhoneService {
 }
 
 export interface PhoneServiceDeps {
-  settings: Pick<SettingsService, 'sipAccount' | 'onAccountChange'>;
+  settings: Pick<SettingsService, 'sipAccount' | 'onAccountChange'> &
+    Partial<Pick<SettingsService, 'recovery'>>;
   journal: Database.Database;
   events: EventHub;
   media: MediaEngine;
@@ -84,6 +85,7 @@ export function createPhoneService(deps: PhoneServiceDeps): PhoneService {
     events,
     clock,
     unavailableStatus: deps.unavailableStatus,
+    markedBeforeDays: () => settings.recovery?.().policy.markedBeforeDays ?? 0,
   });
   let agent: SipUserAgent | null = null;
   const registration = createRegistration({

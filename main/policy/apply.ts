@@ -30,6 +30,7 @@ const recovery =
       | 'extendBySeconds'
       | 'markWindowMinutes'
       | 'noteRetentionDays'
+      | 'markedBeforeDays'
       | 'leadUri',
   ): Apply =>
   (settings, value: number | string) => ({
@@ -72,6 +73,7 @@ export const SETTINGS_EFFECTS: Readonly<Record<string, Apply>> = {
   MarkWindowMinutes: recovery('markWindowMinutes'),
   NoteRetentionDays: recovery('noteRetentionDays'),
   LeadAddress: recovery('leadUri'),
+  MarkedBeforeDays: recovery('markedBeforeDays'),
   QueueWebhookUrl: (settings, value: string) => ({
     ...settings,
     recoveryPolicy: {

@@ -114,6 +114,20 @@ export const BREAK_KEYS: PolicyKey[] = [
     },
   },
   {
+    name: 'MarkedBeforeDays',
+    category: 'breaks',
+    kind: 'integer',
+    min: 0,
+    max: 365,
+    default: 30,
+    lockable: false,
+    example: 30,
+    description: {
+      en: 'When a caller this agent marked abusive within this many days calls again, the incoming call says so (only the agent sees it; 0 turns it off).',
+      he: 'כשמתקשר/ת שהנציג/ה סימן/ה כפוגעני/ת בתוך מספר הימים הזה מתקשר/ת שוב, השיחה הנכנסת מציינת זאת (רק הנציג/ה רואה; 0 מכבה).',
+    },
+  },
+  {
     name: 'SummaryCollectorUrl',
     category: 'summaries',
     kind: 'string',

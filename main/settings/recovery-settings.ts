@@ -15,6 +15,7 @@ export const DEFAULT_RECOVERY_POLICY: RecoveryPolicy = {
   queueWebhook: { url: null, timeoutMs: 3000, retries: 2 },
   leadUri: null,
   noteRetentionDays: 180,
+  markedBeforeDays: 30,
   agentName: null,
 };
 

@@ -20,6 +20,11 @@ export const CallState = z.object({
   /** Rings while another call is connected (call waiting): answering it holds the other call. */
   waiting: z.boolean(),
   endReason: z.string().nullable(),
+  /**
+   * An incoming call from a caller this agent marked abusive within the policy's days: when
+   * (main reads only this agent's journal). Null or absent: no heads-up.
+   */
+  markedBefore: z.object({ at: z.number() }).nullable().optional(),
 });
 export type CallState = z.infer<typeof CallState>;
 

@@ -45,6 +45,8 @@ export const RecoveryPolicy = z.object({
   leadUri: z.string().trim().min(1).max(256).nullable(),
   /** Private notes older than this many days are erased; null keeps them. */
   noteRetentionDays: z.number().int().min(1).max(3650).nullable(),
+  /** How far back a caller's abusive mark gives the incoming card a heads-up, in days; 0 turns it off. */
+  markedBeforeDays: z.number().int().min(0).max(365).default(30),
   /** The name the queue webhook knows this agent by (never a caller's). */
   agentName: z.string().trim().max(128).nullable(),
 });

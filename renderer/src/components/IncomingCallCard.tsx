@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { CallState } from '../../../preload/contract';
 import { currentCall, useCallsStore } from '../stores/calls-store';
 
+import { MarkedBeforeNotice } from './beyond/MarkedBeforeNotice';
 import { remotePartyOf } from './remote-party';
 import { isolate } from './format';
 
@@ -30,6 +31,7 @@ export function IncomingCallCard({ call, onAnswered }: { call: CallState; onAnsw
         </p>
       )}
       {call.waiting && <p className="field__hint">{t('calls.waitingHint', { who: isolate(held) })}</p>}
+      <MarkedBeforeNotice call={call} />
       <div className="call-card__actions">
         <button
           type="button"
