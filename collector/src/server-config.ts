@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 
 import { z } from 'zod';
 
+import { oidcFromEnv } from './auth/oidc-config';
 import { type CollectorConfig, parseCollectorConfig } from './config';
 
 export interface ServerSettings {
@@ -60,6 +61,7 @@ export function readServerSettings(env: NodeJS.ProcessEnv): ServerSettings {
       ? { closeWeeksAfterDays: e.COLLECTOR_CLOSE_WEEKS_AFTER_DAYS }
       : {}),
     ...(e.COLLECTOR_RATE_LIMIT_MAX !== undefined ? { rateLimitMax: e.COLLECTOR_RATE_LIMIT_MAX } : {}),
+    ...oidcFromEnv(env),
   });
   return {
     host: e.COLLECTOR_HOST,
