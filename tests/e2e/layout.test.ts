@@ -1,0 +1,162 @@
+/**
+ * The compact layout, docked beside a CRM: at 360×640, 480×800 and 1280×800, in English and in
+ * Hebrew, nothing overflows sideways, and what the agent needs is inside the window without
+ * scrolling: a ringing call's Answer and Decline, the call's controls and the mark bar during a
+ * call, the whole break screen (time left, +time, End break). Screenshots of each go to
+ * test-results/e2e/ (the README's come from docs/screenshots/, made by this test).
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+import type { Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { DEFAULT_RECOVERY_POLICY } from '../../main/settings/recovery-settings';
+import { createKamailio, type Kamailio } from '../node/phone/support/kamailio';
+
+import { MEDIA_FLAGS, openAgent, openCustomer, WAIT, type Customer } from './support/agent';
+import { launchChromium, type LaunchedBrowser } from './support/chromium';
+import { startCustomerSite, type CustomerSite } from './support/customer-site';
+import { startPreviewProcess, type PreviewProcess } from './support/preview-process';
+
+const AGENT_URI = 'sip:1001@127.0.0.1';
+const SIZES = [
+  { width: 360, height: 640 },
+  { width: 480, height: 800 },
+  { width: 1280, height: 800 },
+];
+const DOCS = resolve(import.meta.dirname, '../../docs/screenshots');
+
+let kamailio: Kamailio;
+let site: CustomerSite;
+let browser: LaunchedBrowser;
+let preview: PreviewProcess;
+let dataDir: string;
+let agent: Page;
+let noa: Customer;
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'steadyline-e2e-layout-'));
+  const recoveryPolicy = { ...DEFAULT_RECOVERY_POLICY, defaultBreakSeconds: 10, minimumBreakSeconds: 3 };
+  writeFileSync(
+    join(dataDir, 'settings.json'),
+    JSON.stringify({ settingsVersion: 2, account: null, language: 'en', recoveryPolicy }),
+  );
+  kamailio = await createKamailio();
+  await kamailio.start();
+  site = await startCustomerSite();
+  browser = await launchChromium(MEDIA_FLAGS);
+  preview = await startPreviewProcess(dataDir);
+  agent = await openAgent(browser, preview.url, kamailio.wsUrl);
+  noa = await openCustomer(browser, site, kamailio.wsUrl, { user: '0501234567', name: 'Noa Cohen' });
+  mkdirSync(DOCS, { recursive: true });
+}, 90_000);
+
+afterAll(async () => {
+  await preview?.stop();
+  await browser?.close();
+  await site?.close();
+  await kamailio?.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+/** Not wider than the window, and each control wholly inside it (no scrolling to reach it). */
+async function expectFits(state: string, controls: Locator[]) {
+  const viewport = agent.viewportSize() ?? { width: 0, height: 0 };
+  const overflow = await agent.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  // On failure, say which elements stick out (the deepest ones first).
+  const culprits = await agent.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('body *')]
+      .filter((node) => {
+        const box = node.getBoundingClientRect();
+        return box.width > 0 && (box.right > window.innerWidth + 1 || box.left < -1);
+      })
+      .slice(-3)
+      .map((node) => `${node.tagName.toLowerCase()}.${node.className}`),
+  );
+  expect(overflow, `${state}: horizontal overflow by ${culprits.join(', ')}`).toBeLessThanOrEqual(0);
+  for (const control of controls) {
+    const box = await control.boundingBox();
+    const where = `${state}: ${await control.evaluate((node) => node.textContent)}`;
+    expect(box, where).not.toBeNull();
+    if (!box) continue;
+    expect(box.x, where).toBeGreaterThanOrEqual(0);
+    expect(box.y, where).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width, where).toBeLessThanOrEqual(viewport.width);
+    expect(box.y + box.height, where).toBeLessThanOrEqual(viewport.height);
+  }
+}
+
+async function atEverySize(lang: string, state: string, controls: () => Locator[], picture?: string) {
+  for (const size of SIZES) {
+    await agent.setViewportSize(size);
+    await agent.evaluate(() => window.scrollTo(0, 0));
+    if (picture) await agent.screenshot({ path: join(DOCS, `${lang}-${picture}-${size.width}.png`) });
+    await expectFits(`${lang} ${state} at ${size.width}×${size.height}`, controls());
+  }
+}
+
+const WORDS = {
+  en: {
+    answer: 'Answer',
+    decline: 'Decline',
+    hangUp: 'Hang up',
+    mute: 'Mute',
+    hold: 'Hold',
+    mark: 'Mark abusive',
+    end: 'End break',
+  },
+  he: {
+    answer: 'מענה',
+    decline: 'דחייה',
+    hangUp: 'ניתוק',
+    mute: 'השתקה',
+    hold: 'המתנה',
+    mark: 'סימון כפוגענית',
+    end: 'סיום ההפסקה',
+  },
+};
+
+async function callMarkAndBreak(lang: 'en' | 'he') {
+  const w = WORDS[lang];
+  const button = (name: string) => agent.getByRole('button', { name, exact: true });
+  await noa.call(AGENT_URI);
+  await agent.getByTestId('incoming-call').waitFor(WAIT);
+  await atEverySize(lang, 'ringing', () => [button(w.answer), button(w.decline)], 'ringing');
+  await button(w.answer).click();
+  await expect.poll(() => noa.state(), WAIT).toBe('Established');
+  await agent.getByTestId('in-call').waitFor(WAIT);
+  const inCall = () => [button(w.hangUp), button(w.mute), button(w.hold), button(w.mark)];
+  await atEverySize(lang, 'in call', inCall, 'in-call');
+  await button(w.mark).click();
+  await agent.getByTestId('mark-state').waitFor(WAIT);
+  await button(w.hangUp).click();
+  const breakScreen = agent.getByTestId('break-screen');
+  await breakScreen.waitFor(WAIT);
+  const breakControls = () => [
+    breakScreen.getByRole('timer'),
+    breakScreen.getByRole('button', { name: /\+\d+/ }),
+    breakScreen.getByTestId('end-in'),
+  ];
+  await atEverySize(lang, 'break', breakControls, 'break');
+  await breakScreen.getByRole('button', { name: w.end }).waitFor(WAIT);
+  await atEverySize(lang, 'break after its floor', () => [breakScreen.getByRole('button', { name: w.end })]);
+  await breakScreen.getByRole('button', { name: w.end }).click();
+  const reflection = agent.getByTestId('reflection');
+  await reflection.waitFor(WAIT);
+  await atEverySize(lang, 'reflection', () => [reflection.getByRole('heading', { level: 1 })], 'reflection');
+  await reflection.getByRole('button', { name: lang === 'en' ? 'Skip' : 'דילוג' }).click();
+  await agent.setViewportSize(SIZES[2] ?? { width: 1280, height: 800 });
+}
+
+describe('the compact layout', () => {
+  it('fits a ringing call, the call and the whole break from 360×640 to 1280×800, in English and Hebrew', async () => {
+    await callMarkAndBreak('en');
+    await agent.getByRole('button', { name: 'Settings' }).click();
+    await agent.getByLabel('Language').selectOption('he');
+    await expect.poll(() => agent.evaluate(() => document.documentElement.dir), WAIT).toBe('rtl');
+    await agent.getByRole('button', { name: 'טלפון' }).click();
+    await callMarkAndBreak('he');
+  }, 300_000);
+});
