@@ -135,6 +135,20 @@ async function start() {
   bindIpc({ ipcMain, router: core.router, events: core.events, getWindow: () => mainWindow, logger });
   // The OS says when it wakes up; the phone also notices by itself (late timers), this is sooner.
   powerMonitor.on('resume', () => core?.checkConnection());
+  // The registry and managed preferences have no change notification here: read them again when
+  // the machine wakes or the agent unlocks it (the Linux file is watched).
+  powerMonitor.on('resume', () => void it.policy.refresh());
+  powerMonitor.on('unlock-screen', () => void it.policy.refresh());
+  it.policy.onChange((current) => {
+    const keys = [...new Set(current.problems.map((problem) => problem.key))].join(', ');
+    if (keys)
+      core?.addNotice({
+        id: 'policy-invalid',
+        kind: 'policy-invalid',
+        severity: 'warning',
+        details: { keys },
+      });
+  });
   // Started at login (`--hidden`): the phone registers, the window waits in the tray.
   mainWindow = createMainWindow(outDir, logger.child({ module: 'window' }), {
     show: !process.argv.includes('--hidden'),
