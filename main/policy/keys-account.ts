@@ -1,11 +1,33 @@
 /** Policy keys: the SIP account (templates allowed), network and trust. */
-import type { PolicyKey } from './define';
+import type { Bilingual, PolicyKey } from './define';
 
 const USER_PART = /^[A-Za-z0-9._~!$&'()*+,=?/${}:-]+$/;
 const TEMPLATE_NOTE = {
   en: ' ${username} is the signed-in user name; ${env:NAME} is the environment variable NAME.',
   he: ' ${username} הוא שם המשתמש המחובר; ${env:NAME} הוא משתנה הסביבה NAME.',
 };
+
+/** An account key whose value may hold ${username} and ${env:NAME}. */
+function templated(
+  name: string,
+  pattern: RegExp,
+  maxLength: number,
+  example: string,
+  text: Bilingual,
+): PolicyKey {
+  return {
+    name,
+    category: 'account',
+    kind: 'string',
+    maxLength,
+    pattern,
+    template: true,
+    default: null,
+    lockable: true,
+    example,
+    description: { en: text.en + TEMPLATE_NOTE.en, he: text.he + TEMPLATE_NOTE.he },
+  };
+}
 
 export const ACCOUNT_KEYS: PolicyKey[] = [
   {
@@ -36,51 +58,18 @@ export const ACCOUNT_KEYS: PolicyKey[] = [
       he: 'דומיין ה-SIP; כשלא הוגדר, שם המארח שבכתובת השרת.',
     },
   },
-  {
-    name: 'SipUser',
-    category: 'account',
-    kind: 'string',
-    maxLength: 128,
-    pattern: USER_PART,
-    template: true,
-    default: null,
-    lockable: true,
-    example: '${username}',
-    description: {
-      en: 'The SIP user (extension).' + TEMPLATE_NOTE.en,
-      he: 'משתמש ה-SIP (השלוחה).' + TEMPLATE_NOTE.he,
-    },
-  },
-  {
-    name: 'SipAuthUser',
-    category: 'account',
-    kind: 'string',
-    maxLength: 128,
-    pattern: /^\S+$/,
-    template: true,
-    default: null,
-    lockable: true,
-    example: '${env:STEADYLINE_AUTH_USER}',
-    description: {
-      en: 'The authentication user, when it differs from the SIP user.' + TEMPLATE_NOTE.en,
-      he: 'משתמש האימות, כשהוא שונה ממשתמש ה-SIP.' + TEMPLATE_NOTE.he,
-    },
-  },
-  {
-    name: 'SipDisplayName',
-    category: 'account',
-    kind: 'string',
-    maxLength: 128,
-    pattern: /^[^"<>\r\n]+$/,
-    template: true,
-    default: null,
-    lockable: true,
-    example: 'Agent ${username}',
-    description: {
-      en: 'The name callers and colleagues see.' + TEMPLATE_NOTE.en,
-      he: 'השם שמתקשרים ועמיתים רואים.' + TEMPLATE_NOTE.he,
-    },
-  },
+  templated('SipUser', USER_PART, 128, '${username}', {
+    en: 'The SIP user (extension).',
+    he: 'משתמש ה-SIP (השלוחה).',
+  }),
+  templated('SipAuthUser', /^\S+$/, 128, '${env:STEADYLINE_AUTH_USER}', {
+    en: 'The authentication user, when it differs from the SIP user.',
+    he: 'משתמש האימות, כשהוא שונה ממשתמש ה-SIP.',
+  }),
+  templated('SipDisplayName', /^[^"<>\r\n]+$/, 128, 'Agent ${username}', {
+    en: 'The name callers and colleagues see.',
+    he: 'השם שמתקשרים ועמיתים רואים.',
+  }),
   {
     name: 'IceServers',
     category: 'network',

@@ -21,7 +21,7 @@ describe('a dial link', () => {
     const dialled: unknown[] = [];
     transport.respond('phone:dial', (payload) => {
       dialled.push(payload);
-      return { ok: false, error: { code: 'failed', message: 'test' } };
+      return { ok: false, error: { code: 'unavailable', message: 'test' } };
     });
     render(<App />);
     act(() => transport.emit('shell:dialLink', { target: '+97235551234', display: '+97235551234' }));

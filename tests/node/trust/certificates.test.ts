@@ -60,16 +60,10 @@ beforeAll(async () => {
   kamailio = await createKamailio({ tls: { key: ca.valid.keyFile, certificate: ca.valid.certificateFile } });
   await kamailio.start();
 });
-
-afterEach(async (context) => {
-  await phone?.phone.close();
-  phone = null;
-  if (context.task.result?.state === 'fail') console.error(`kamailio log:\n${kamailio.log().slice(-3000)}`);
-});
-
+afterEach(() => phone?.phone.close().finally(() => (phone = null)));
 afterAll(async () => {
-  await kamailio.stop();
   for (const server of servers) server.close();
+  await kamailio.stop();
 });
 
 describe('wss:// with an internal CA', () => {
