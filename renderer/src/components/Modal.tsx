@@ -1,5 +1,5 @@
 import * as Dialog from '@radix-ui/react-dialog';
-import type { ReactNode, RefObject } from 'react';
+import { useRef, type ReactNode, type RefObject } from 'react';
 
 import { useCallsStore } from '../stores/calls-store';
 
@@ -33,6 +33,8 @@ export function useCallRinging(): boolean {
  */
 export function Modal({ title, open, onDismiss, initialFocus, className, testId, role, children }: Props) {
   const ringing = useCallRinging();
+  // What had focus when the modal opened gets it back when it closes (we use no Dialog.Trigger).
+  const returnTo = useRef<HTMLElement | null>(null);
   return (
     <Dialog.Root open={open && !ringing} onOpenChange={(next) => !next && onDismiss?.()}>
       <Dialog.Portal>
@@ -43,9 +45,15 @@ export function Modal({ title, open, onDismiss, initialFocus, className, testId,
           role={role ?? 'dialog'}
           aria-describedby={undefined}
           onOpenAutoFocus={(event) => {
+            returnTo.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
             if (!initialFocus?.current) return;
             event.preventDefault();
             initialFocus.current.focus();
+          }}
+          onCloseAutoFocus={(event) => {
+            event.preventDefault();
+            // If it is gone (Save, Delete removed it), useFocusRescue picks the next sensible control.
+            if (returnTo.current?.isConnected) returnTo.current.focus();
           }}
           onEscapeKeyDown={(event) => !onDismiss && event.preventDefault()}
           onPointerDownOutside={(event) => !onDismiss && event.preventDefault()}

@@ -1,0 +1,145 @@
+/**
+ * The keyboard only, through a whole call → mark → break → reflection → journal, on real parts
+ * (Kamailio, the core in a child process, a sip.js customer), asserting where focus is after each
+ * step: never on the page body, trapped inside the break and the reflection, given back or moved
+ * to the next sensible control when the focused one goes away.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { DEFAULT_RECOVERY_POLICY } from '../../main/settings/recovery-settings';
+import { createKamailio, type Kamailio } from '../node/phone/support/kamailio';
+
+import { MEDIA_FLAGS, openAgent, openCustomer, WAIT, type Customer } from './support/agent';
+import { launchChromium, type LaunchedBrowser } from './support/chromium';
+import { startCustomerSite, type CustomerSite } from './support/customer-site';
+import { startPreviewProcess, type PreviewProcess } from './support/preview-process';
+
+let kamailio: Kamailio;
+let site: CustomerSite;
+let browser: LaunchedBrowser;
+let preview: PreviewProcess;
+let dataDir: string;
+let agent: Page;
+let noa: Customer;
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'steadyline-e2e-keyboard-'));
+  const recoveryPolicy = { ...DEFAULT_RECOVERY_POLICY, defaultBreakSeconds: 10, minimumBreakSeconds: 3 };
+  writeFileSync(
+    join(dataDir, 'settings.json'),
+    JSON.stringify({ settingsVersion: 2, account: null, language: 'en', recoveryPolicy }),
+  );
+  kamailio = await createKamailio();
+  await kamailio.start();
+  site = await startCustomerSite();
+  browser = await launchChromium(MEDIA_FLAGS);
+  preview = await startPreviewProcess(dataDir);
+  agent = await openAgent(browser, preview.url, kamailio.wsUrl);
+  noa = await openCustomer(browser, site, kamailio.wsUrl, { user: '0501234567', name: 'Noa Cohen' });
+}, 90_000);
+
+afterAll(async () => {
+  await preview?.stop();
+  await browser?.close();
+  await site?.close();
+  await kamailio?.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+/** What has focus: its accessible-ish name (aria-label, else its text), and whether it is in a dialog. */
+const focused = () =>
+  agent.evaluate(() => {
+    const node = document.activeElement as HTMLElement | null;
+    if (!node || node === document.body) return { name: '<body>', dialog: null as string | null };
+    const dialog = node.closest('[role="dialog"], [role="alertdialog"]');
+    return {
+      name: (node.getAttribute('aria-label') ?? node.textContent ?? '').trim(),
+      dialog: dialog ? (dialog.querySelector('h1, h2')?.textContent ?? '') : null,
+    };
+  });
+
+/** Presses Tab (at most 40 times) until the focused control is named `name`. */
+async function tabTo(name: string | RegExp) {
+  for (let presses = 0; presses < 40; presses += 1) {
+    const now = (await focused()).name;
+    if (typeof name === 'string' ? now === name : name.test(now)) return;
+    await agent.keyboard.press('Tab');
+  }
+  throw new Error(`Tab never reached ${String(name)} (focus is on ${(await focused()).name})`);
+}
+
+async function expectFocus(name: string | RegExp, dialog: string | null = null) {
+  await expect.poll(async () => (await focused()).name, WAIT).toMatch(name);
+  expect((await focused()).dialog).toBe(dialog);
+}
+
+describe('a whole call with the keyboard only', () => {
+  it('call → mark → break → reflection → journal, focus where it should be at each step', async () => {
+    await noa.call('sip:1001@127.0.0.1');
+    await agent.getByTestId('incoming-call').waitFor(WAIT);
+    await tabTo('Answer');
+    await agent.keyboard.press('Enter');
+    await expect.poll(() => noa.state(), WAIT).toBe('Established');
+    await expectFocus('Hang up');
+
+    await tabTo('Mark abusive');
+    await agent.keyboard.press('Enter');
+    await agent.getByTestId('mark-state').waitFor(WAIT);
+    await expectFocus('Change mark');
+
+    await agent.keyboard.press('Shift+Tab');
+    await tabTo('Hang up');
+    await agent.keyboard.press('Enter');
+    await agent.getByTestId('break-screen').waitFor(WAIT);
+    await expectFocus('Take a moment', 'Take a moment');
+    for (let presses = 0; presses < 6; presses += 1) {
+      await agent.keyboard.press('Tab');
+      expect((await focused()).dialog).toBe('Take a moment');
+    }
+    await agent.keyboard.press('Escape');
+    expect((await focused()).dialog).toBe('Take a moment');
+
+    await agent.getByRole('button', { name: 'End break' }).waitFor(WAIT);
+    await tabTo('End break');
+    await agent.keyboard.press('Enter');
+    await agent.getByTestId('reflection').waitFor(WAIT);
+    await expectFocus('How are you now?', 'How are you now?');
+    await tabTo('Save reflection');
+    await agent.keyboard.press('Enter');
+    // Nothing chosen yet: focus goes to the first scale, which the agent answers with Space.
+    await expect
+      .poll(() => agent.evaluate(() => (document.activeElement as HTMLInputElement).name), WAIT)
+      .toBe('mood');
+    await agent.keyboard.press('Space');
+    await agent.keyboard.press('Tab');
+    await agent.keyboard.press('Space');
+    await tabTo('Save reflection');
+    await agent.keyboard.press('Enter');
+    await agent.getByTestId('reflection').waitFor({ state: 'detached', timeout: WAIT.timeout });
+    await expectFocus('Change mark');
+
+    await tabTo('Journal');
+    await agent.keyboard.press('Enter');
+    await agent.getByTestId('journal-reflection').waitFor(WAIT);
+    await expectFocus('Journal');
+    await tabTo(/^Delete \(Reflection, /);
+    await agent.keyboard.press('Enter');
+    await expectFocus('Cancel', 'Delete this entry?');
+    await agent.keyboard.press('Escape');
+    await expectFocus(/^Delete \(Reflection, /);
+    await agent.keyboard.press('Enter');
+    await expectFocus('Cancel', 'Delete this entry?');
+    await agent.keyboard.press('Shift+Tab');
+    await expectFocus('Delete', 'Delete this entry?');
+    await agent.keyboard.press('Enter');
+    await expectFocus('Undo');
+    await agent.keyboard.press('Enter');
+    await agent.getByTestId('journal-reflection').waitFor(WAIT);
+    expect((await focused()).name).not.toBe('<body>');
+  }, 120_000);
+});
