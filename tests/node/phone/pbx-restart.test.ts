@@ -9,19 +9,16 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 
 import { listCalls } from '../../../main/journal/calls';
 import type { MediaEngine } from '../../../main/phone/media-engine';
 
-import { createKamailio, TESTBED_PASSWORD, type Kamailio } from './support/kamailio';
-import { startPhone, type PhoneUnderTest } from './support/phone-under-test';
+import { useCallBed, USER } from './support/call-bed';
 import { freePort } from './support/ports';
 import { runSipp, scenario } from './support/sipp';
 
-const USER = 'restartagent';
-let kamailio: Kamailio;
-let phone: PhoneUnderTest;
+const bed = useCallBed();
 /** Resolves once the media engine has been given `count` remote answers in all. */
 let answersSeen = 0;
 const answerWaiters: Array<{ count: number; resolve: () => void }> = [];
@@ -53,34 +50,25 @@ function until(check: () => boolean, what: string): Promise<void> {
     }, 20);
     const guard = setTimeout(() => {
       clearInterval(timer);
-      reject(new Error(`no ${what} within 10 s; states ${JSON.stringify(phone.states.slice(-3))}`));
+      reject(new Error(`no ${what} within 10 s; states ${JSON.stringify(bed.phone.states.slice(-3))}`));
     }, 10_000);
   });
 }
 
-const statesOf = (id: string) => phone.calls.filter((call) => call.id === id).map((call) => call.state);
-const ended = (id: string) => phone.waitForCall((call) => call.id === id && call.state === 'ended', 15_000);
+const statesOf = (id: string) => bed.phone.calls.filter((call) => call.id === id).map((call) => call.state);
+const ended = (id: string) =>
+  bed.phone.waitForCall((call) => call.id === id && call.state === 'ended', 15_000);
 
 /** Kills Kamailio mid-call and starts it again; resolves once the phone registered again. */
 async function restartPbx() {
-  const registersBefore = kamailio.registerCount(USER);
-  await kamailio.stop();
-  await kamailio.start();
-  await until(() => kamailio.registerCount(USER) > registersBefore, 'REGISTER after the restart');
+  const registersBefore = bed.kamailio.registerCount(USER);
+  await bed.kamailio.stop();
+  await bed.kamailio.start();
+  await until(() => bed.kamailio.registerCount(USER) > registersBefore, 'REGISTER after the restart');
 }
 
-beforeAll(async () => {
-  kamailio = await createKamailio();
-  await kamailio.start();
-  phone = startPhone({
-    serverUrl: kamailio.wsUrl,
-    sipUser: USER,
-    domain: '127.0.0.1',
-    authUser: '',
-    password: TESTBED_PASSWORD,
-    displayName: 'Agent',
-  });
-  const media: MediaEngine = phone.media;
+beforeAll(() => {
+  const media: MediaEngine = bed.phone.media;
   media.setRemoteAnswer = async () => {
     answersSeen += 1;
     for (const waiter of answerWaiters.filter((candidate) => candidate.count <= answersSeen)) {
@@ -88,50 +76,43 @@ beforeAll(async () => {
       waiter.resolve();
     }
   };
-  await phone.waitFor('registered');
 });
 
-afterEach((context) => {
+afterEach(() => {
   // A failed test must not leave a call that the next dial would put on hold.
-  const over = new Set(phone.calls.filter((call) => call.state === 'ended').map((call) => call.id));
-  for (const call of phone.calls) if (!over.has(call.id)) phone.phone.hangup(call.id);
-  if (context.task.result?.state === 'fail') console.error(`kamailio log:\n${kamailio.log().slice(-4000)}`);
-});
-
-afterAll(async () => {
-  await phone.phone.close();
-  await kamailio.stop();
+  const over = new Set(bed.phone.calls.filter((call) => call.state === 'ended').map((call) => call.id));
+  for (const call of bed.phone.calls) if (!over.has(call.id)) bed.phone.phone.hangup(call.id);
 });
 
 describe('a PBX restart during a call', () => {
   it('keeps the call: refreshed through the new connection, and our BYE still reaches the customer', async () => {
     const { run, uri, acked } = await customer('callee-survives-restart.xml');
-    const dialing = await phone.phone.dial(uri);
-    await phone.waitForCall((call) => call.id === dialing.id && call.state === 'active');
+    const dialing = await bed.phone.phone.dial(uri);
+    await bed.phone.waitForCall((call) => call.id === dialing.id && call.state === 'active');
     await acked();
     const before = answersSeen;
     await restartPbx();
     // The refresh's answer: the customer took the re-INVITE that came through the new connection.
     await answers(before + 1);
     expect(statesOf(dialing.id).at(-1)).toBe('active');
-    phone.phone.hangup(dialing.id);
+    bed.phone.phone.hangup(dialing.id);
     expect((await ended(dialing.id)).endReason).toBe('local-hangup');
     const result = await run.done;
     expect(result.exitCode, result.output.slice(-2000)).toBe(0);
-    expect(listCalls(phone.journal, { limit: 1 })[0]).toMatchObject({ endReason: 'local-hangup' });
+    expect(listCalls(bed.phone.journal, { limit: 1 })[0]).toMatchObject({ endReason: 'local-hangup' });
   }, 45_000);
 
   it('ends a call whose dialog the far end lost with a BYE through the new connection', async () => {
     const { run, uri, acked } = await customer('callee-forgets-dialog.xml');
-    const dialing = await phone.phone.dial(uri);
-    await phone.waitForCall((call) => call.id === dialing.id && call.state === 'active');
+    const dialing = await bed.phone.phone.dial(uri);
+    await bed.phone.waitForCall((call) => call.id === dialing.id && call.state === 'active');
     await acked();
     await restartPbx();
     expect((await ended(dialing.id)).endReason).toBe('transport-lost');
     // sipp's scenario ends only after it received our BYE and answered it.
     const result = await run.done;
     expect(result.exitCode, result.output.slice(-2000)).toBe(0);
-    expect(listCalls(phone.journal, { limit: 1 })[0]).toMatchObject({ endReason: 'transport-lost' });
-    expect(phone.phone.liveCalls()).toBe(0);
+    expect(listCalls(bed.phone.journal, { limit: 1 })[0]).toMatchObject({ endReason: 'transport-lost' });
+    expect(bed.phone.phone.liveCalls()).toBe(0);
   }, 45_000);
 });
