@@ -132,7 +132,19 @@ async function start() {
     session: session.defaultSession,
     logger: logger.child({ module: 'permissions' }),
   });
-  bindIpc({ ipcMain, router: core.router, events: core.events, getWindow: () => mainWindow, logger });
+  const router = core.router;
+  // The window's first `app:info` comes after its components subscribed: a link that started us
+  // can be offered then without being lost.
+  const windowAware = {
+    handle: (channel: unknown, payload: unknown) => {
+      if (channel === 'app:info' && !windowLoaded) {
+        windowLoaded = true;
+        queueMicrotask(deliverLink);
+      }
+      return router.handle(channel, payload);
+    },
+  };
+  bindIpc({ ipcMain, router: windowAware, events: core.events, getWindow: () => mainWindow, logger });
   // The OS says when it wakes up; the phone also notices by itself (late timers), this is sooner.
   powerMonitor.on('resume', () => core?.checkConnection());
   // The registry and managed preferences have no change notification here: read them again when
@@ -154,10 +166,8 @@ async function start() {
     show: !process.argv.includes('--hidden'),
   });
   keepRunningInTray(mainWindow, () => quitting);
-  mainWindow.webContents.on('did-finish-load', () => {
-    windowLoaded = true;
-    deliverLink();
-  });
+  // A reload: the next `app:info` is the window listening again.
+  mainWindow.webContents.on('did-start-loading', () => (windowLoaded = false));
   mainWindow.on('closed', () => (mainWindow = null));
   // Tray, incoming-call notifications and global hotkeys (answer, hang up, mute, mark abusive).
   workstation = startElectronWorkstation(

@@ -61,6 +61,32 @@ describe('settings IT locked', () => {
   });
 });
 
+describe('other settings IT locked', () => {
+  it('language, auto-answer, a hotkey and the ICE servers are greyed with the note; the rest stay editable', async () => {
+    const { LanguagePicker } = await import('../../renderer/src/components/LanguagePicker');
+    const { CallSettings } = await import('../../renderer/src/components/CallSettings');
+    const { AudioSettings } = await import('../../renderer/src/components/AudioSettings');
+    const { useAudioStore } = await import('../../renderer/src/stores/audio-store');
+    const { defaultPhone } = await import('./setup');
+    useSettingsStore.setState({
+      view: { ...emptySettings, lockedByPolicy: ['Language', 'AutoAnswer', 'HotkeyMute', 'IceServers'] },
+    });
+    useAudioStore.setState({ preferences: defaultPhone });
+    render(
+      <>
+        <LanguagePicker />
+        <AudioSettings />
+        <CallSettings />
+      </>,
+    );
+    expect(screen.getByLabelText('Language')).toHaveProperty('disabled', true);
+    expect(screen.getByRole('checkbox')).toHaveProperty('disabled', true);
+    expect(screen.getByLabelText('Mute')).toHaveProperty('readOnly', true);
+    expect(screen.getByLabelText('Answer')).toHaveProperty('readOnly', false);
+    expect(screen.getAllByText('Set by your IT department')).toHaveLength(4);
+  });
+});
+
 describe('Export diagnostics', () => {
   it('says where the zip was saved', async () => {
     transport.respond('app:exportDiagnostics', () => ({

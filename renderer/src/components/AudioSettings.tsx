@@ -6,6 +6,8 @@ import type { AudioDevice } from '../media/devices';
 import { useAudioStore } from '../stores/audio-store';
 
 import { MicrophoneMeter } from './MicrophoneMeter';
+import { useLockedByIt } from './policy-lock';
+import { SetByIt } from './SetByIt';
 
 type DeviceKey = 'microphoneId' | 'speakerId' | 'ringerId';
 
@@ -37,8 +39,10 @@ export function AudioSettings() {
   const devices = useAudioStore((store) => store.devices);
   const preferences = useAudioStore((store) => store.preferences);
   const { save, refreshDevices, control } = useAudioStore.getState();
+  const locked = useLockedByIt();
   useEffect(() => void refreshDevices(), [refreshDevices]);
   if (!preferences) return null;
+  const autoAnswerLocked = locked.includes('AutoAnswer');
   const setAutoAnswer = (autoAnswer: PhonePreferences['autoAnswer']) => void save({ autoAnswer });
   return (
     <section className="settings-section" aria-labelledby="audio-title">
@@ -55,9 +59,12 @@ export function AudioSettings() {
           id="auto-answer"
           type="checkbox"
           checked={preferences.autoAnswer}
+          disabled={autoAnswerLocked}
+          aria-describedby={autoAnswerLocked ? 'auto-answer-it' : undefined}
           onChange={(event) => setAutoAnswer(event.target.checked)}
         />
         <label htmlFor="auto-answer">{t('audio.autoAnswer')}</label>
+        {autoAnswerLocked && <SetByIt id="auto-answer-it" />}
       </div>
     </section>
   );

@@ -4,12 +4,16 @@ import { useTranslation } from 'react-i18next';
 import { HotkeyAction, type PhonePreferences } from '../../../preload/contract';
 import { useAudioStore } from '../stores/audio-store';
 
+import { hotkeyPolicyKey, useLockedByIt } from './policy-lock';
+import { SetByIt } from './SetByIt';
+
 /** STUN/TURN servers (one per line) and the global hotkeys, saved together. */
 function CallSettingsForm({ preferences }: { preferences: PhonePreferences }) {
   const { t } = useTranslation();
   const save = useAudioStore((store) => store.save);
   const failure = useAudioStore((store) => store.failure);
   const [servers, setServers] = useState(preferences.iceServers.join('\n'));
+  const locked = useLockedByIt();
   const [hotkeys, setHotkeys] = useState(preferences.hotkeys);
   const [saved, setSaved] = useState(false);
   const serversId = useId();
@@ -35,8 +39,11 @@ function CallSettingsForm({ preferences }: { preferences: PhonePreferences }) {
           dir="ltr"
           rows={3}
           value={servers}
+          readOnly={locked.includes('IceServers')}
+          aria-describedby={locked.includes('IceServers') ? `${serversId}-it` : undefined}
           onChange={(event) => setServers(event.target.value)}
         />
+        {locked.includes('IceServers') && <SetByIt id={`${serversId}-it`} />}
         <p className="field__hint">{t('callSettings.iceServersHint')}</p>
       </div>
       <fieldset>
@@ -48,8 +55,11 @@ function CallSettingsForm({ preferences }: { preferences: PhonePreferences }) {
               id={`hotkey-${action}`}
               dir="ltr"
               value={hotkeys[action]}
+              readOnly={locked.includes(hotkeyPolicyKey(action))}
+              aria-describedby={locked.includes(hotkeyPolicyKey(action)) ? `hotkey-${action}-it` : undefined}
               onChange={(event) => setHotkeys({ ...hotkeys, [action]: event.target.value })}
             />
+            {locked.includes(hotkeyPolicyKey(action)) && <SetByIt id={`hotkey-${action}-it`} />}
           </div>
         ))}
         <p className="field__hint">{t('callSettings.hotkeysHint')}</p>

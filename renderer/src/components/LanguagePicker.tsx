@@ -4,11 +4,15 @@ import { useTranslation } from 'react-i18next';
 import { Language } from '../../../preload/contract';
 import { useSettingsStore } from '../stores/settings-store';
 
+import { useLockedByIt } from './policy-lock';
+import { SetByIt } from './SetByIt';
+
 export function LanguagePicker() {
   const { t } = useTranslation();
   const id = useId();
   const language = useSettingsStore((store) => store.view?.language ?? 'en');
   const setLanguage = useSettingsStore((store) => store.setLanguage);
+  const locked = useLockedByIt().includes('Language');
   return (
     <section className="language-picker">
       <h2>{t('settings.languageSection')}</h2>
@@ -17,6 +21,8 @@ export function LanguagePicker() {
         <select
           id={id}
           value={language}
+          disabled={locked}
+          aria-describedby={locked ? `${id}-it` : undefined}
           onChange={(event) => void setLanguage(Language.parse(event.target.value))}
         >
           {Language.options.map((option) => (
@@ -25,6 +31,7 @@ export function LanguagePicker() {
             </option>
           ))}
         </select>
+        {locked && <SetByIt id={`${id}-it`} />}
       </div>
     </section>
   );

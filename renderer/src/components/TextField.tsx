@@ -1,6 +1,8 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 
+import { SetByIt } from './SetByIt';
+
 interface TextFieldProps {
   label: string;
   value: string;
@@ -53,11 +55,7 @@ export function TextField({
           {hint}
         </p>
       )}
-      {lockedByIt && (
-        <p id={`${id}-it`} className="field__hint field__hint--it">
-          {t('settings.setByIt')}
-        </p>
-      )}
+      {lockedByIt && <SetByIt id={`${id}-it`} />}
       {errorCode && (
         <p id={`${id}-error`} className="field__error">
           {i18n.exists(errorKey) ? t(errorKey) : t('validation.invalid')}

@@ -14,6 +14,10 @@ export const ACCOUNT_POLICY_KEYS: Readonly<Record<AccountField, string | null>> 
   password: null,
 };
 
+/** The policy key of a hotkey: `markAbusive` → `HotkeyMarkAbusive`. */
+export const hotkeyPolicyKey = (action: string) =>
+  `Hotkey${action.charAt(0).toUpperCase()}${action.slice(1)}`;
+
 /** The policy keys IT locked, as the settings view last said. */
 export function useLockedByIt(): readonly string[] {
   return useSettingsStore((store) => store.view?.lockedByPolicy ?? NONE);
