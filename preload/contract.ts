@@ -16,6 +16,7 @@ import { z } from 'zod';
 import { AppInfo, Notice } from './schemas/app';
 import { CallId, CallQualityReport, CallState, DialTarget, DtmfInput } from './schemas/calls';
 import { CallHandle } from './schemas/common';
+import { CloseDayInput, CloseDayResult, DayOverview } from './schemas/day';
 import {
   DeleteEntryInput,
   ExportFile,
@@ -58,6 +59,7 @@ import {
 export * from './schemas/app';
 export * from './schemas/calls';
 export * from './schemas/common';
+export * from './schemas/day';
 export * from './schemas/journal';
 export * from './schemas/media';
 export * from './schemas/phone';
@@ -181,6 +183,12 @@ export const requestChannels = {
   'summaries:revokeAll': channel(noPayload, z.array(SharedWeekView)),
   /** Asks the collector what it holds for this install (so a revocation can be seen to have worked). */
   'summaries:checkCollector': channel(noPayload, CollectorHolding),
+
+  // ---- day: closing the day (main/beyond/), from the local journal only
+  /** Today in one line (answered calls, breaks) and the calls marked proud today. */
+  'day:overview': channel(noPayload, DayOverview),
+  /** Keeps the note "still on your mind" in the journal only (blank: nothing kept). */
+  'day:close': channel(CloseDayInput, CloseDayResult),
 } as const;
 
 /** Events main pushes to the renderer. */
@@ -208,6 +216,8 @@ export const eventChannels = {
   'shell:hotkey': z.object({ action: HotkeyAction }),
   /** A tel:/sip:/callto: link opened Steadyline (main/shell/dial-link.ts): the window asks the agent before dialling. */
   'shell:dialLink': z.object({ target: z.string().max(300), display: z.string().max(300) }),
+  /** The agent chose "Close the day" in the tray: the window shows the closing screen. */
+  'shell:closeDay': z.object({}),
 } as const;
 
 export type RequestChannel = keyof typeof requestChannels;

@@ -5,6 +5,7 @@
 import type Database from 'better-sqlite3';
 import { subDays } from 'date-fns';
 
+import { purgeDayNotesBefore } from '../journal/day-notes';
 import { purgeNotesBefore } from '../journal/journal-entries';
 import type { Logger } from '../logging/logger';
 import type { Clock } from '../kernel/clock';
@@ -24,7 +25,8 @@ export function keepNotesWithinRetention(deps: NoteRetentionDeps): () => void {
   const purge = () => {
     const days = deps.retentionDays();
     if (days !== null) {
-      const erased = purgeNotesBefore(deps.journal, subDays(deps.clock.now(), days).getTime());
+      const before = subDays(deps.clock.now(), days).getTime();
+      const erased = purgeNotesBefore(deps.journal, before) + purgeDayNotesBefore(deps.journal, before);
       if (erased > 0) deps.logger.info({ erased, days }, 'reflection notes past retention erased');
     }
     timer = deps.clock.setTimeout(purge, DAY_MS);

@@ -26,6 +26,7 @@ import { every, systemClock, type Clock } from '../kernel/clock';
 import { createEventHub, type EventHub } from '../kernel/event-hub';
 import type { FetchLike } from '../summaries/collector-client';
 import { systemTimeZone } from '../summaries/iso-week';
+import { createDayService } from '../beyond/day-service';
 import { createSummariesService } from '../summaries/summaries-service';
 
 import { createHandlers } from './handlers';
@@ -158,6 +159,12 @@ export function createCore(deps: CoreDeps): Core {
     events,
     recovery,
     summaries,
+    day: createDayService({
+      journal: journal.db,
+      clock,
+      timeZone: deps.timeZone ?? systemTimeZone(),
+      logger: logger.child({ module: 'day' }),
+    }),
     now: clock.now,
     exportDiagnostics:
       deps.diagnostics &&

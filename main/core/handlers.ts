@@ -5,6 +5,8 @@
  */
 import type Database from 'better-sqlite3';
 
+import { createDayHandlers } from '../beyond/day-handlers';
+import type { DayService } from '../beyond/day-service';
 import { createRecoveryHandlers } from '../breaks/recovery-handlers';
 import type { RecoveryService } from '../breaks/recovery-service';
 import type { Handlers } from '../ipc/router';
@@ -35,6 +37,8 @@ export interface HandlerDeps {
   recovery: RecoveryService;
   /** What the agent chooses to share with their team lead. */
   summaries: SummariesService;
+  /** Closing the day: today in one line and the note left in the journal. */
+  day: DayService;
   /** The journal export's timestamp. */
   now: () => number;
   /** Writes the diagnostics zip (main/logging/export-diagnostics.ts); absent where there is no shell. */
@@ -61,5 +65,6 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...createRecoveryHandlers(recovery),
     ...createJournalHandlers({ journal: deps.journal, events, now: deps.now }),
     ...createSummariesHandlers(deps.summaries),
+    ...createDayHandlers(deps.day),
   };
 }

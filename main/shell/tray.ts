@@ -14,6 +14,8 @@ export interface TrayActions {
   setDoNotDisturb(on: boolean): void;
   /** Writes the diagnostics zip for IT and shows it in the file manager. */
   exportDiagnostics?(): void;
+  /** Shows the window's "Close the day" screen (absent: no such item). */
+  closeDay?(): void;
   quit(): void;
 }
 
@@ -42,6 +44,7 @@ export function trayMenuTemplate(
       click: () => actions.setDoNotDisturb(true),
     },
     { type: 'separator' },
+    ...(actions.closeDay ? [{ label: t('shell.trayCloseDay'), click: () => actions.closeDay?.() }] : []),
     ...(actions.exportDiagnostics
       ? [{ label: t('shell.trayDiagnostics'), click: () => actions.exportDiagnostics?.() }]
       : []),

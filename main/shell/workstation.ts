@@ -50,6 +50,10 @@ export function startWorkstationShell(deps: WorkstationShellDeps): () => void {
       setDoNotDisturb: (on) =>
         void core.router.handle('phone:setAvailability', { availability: on ? 'dnd' : 'available' }),
       exportDiagnostics: deps.exportDiagnostics,
+      closeDay: () => {
+        deps.getWindow()?.show();
+        core.events.publish('shell:closeDay', {});
+      },
       quit: deps.quit,
     },
   };

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { AvailabilityStatus } from './components/AvailabilityStatus';
+import { CloseDay } from './components/beyond/CloseDay';
 import { DialLinkConfirm } from './components/DialLinkConfirm';
 import { HistoryScreen } from './components/HistoryScreen';
 import { NoticeBanner } from './components/NoticeBanner';
@@ -71,6 +72,7 @@ export function App() {
         </nav>
         <StatusArea />
         <AvailabilityStatus />
+        <CloseDay />
       </header>
       <RingingLayer onAnswered={() => setScreen('phone')} />
       <NoticeBanner />

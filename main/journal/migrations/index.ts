@@ -7,6 +7,7 @@ import { breakState } from './005-break-state';
 import { interruptedEndings } from './006-interrupted';
 import { summaryOutbox } from './007-summary-outbox';
 import { marksAndJournalView } from './008-marks-and-journal-view';
+import { dayNotes } from './009-day-notes';
 import type { Migration } from './migration';
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -18,5 +19,6 @@ export const MIGRATIONS: readonly Migration[] = [
   interruptedEndings,
   summaryOutbox,
   marksAndJournalView,
+  dayNotes,
 ];
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

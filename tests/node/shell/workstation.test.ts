@@ -89,6 +89,10 @@ describe('tray', () => {
     expect(tray.image).toBe('/app/assets/tray-on-call.png');
     tray.click('Show Steadyline');
     expect(window.calls).toContain('show');
+    window.calls.length = 0;
+    tray.click('Close the day…');
+    expect(window.calls).toContain('show');
+    expect(events).toContainEqual(['shell:closeDay', {}]);
     tray.click('Quit Steadyline');
     expect(quits).toBe(1);
   });

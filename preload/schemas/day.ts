@@ -1,0 +1,29 @@
+/** Closing the day (issue 15): the day in one line, its proud calls, and the note left here. Imports only zod. */
+import { z } from 'zod';
+
+/** A call the agent marked proud today, to look at first. */
+export const ProudCall = z.object({
+  /** The call's journal row. */
+  callId: z.number().int(),
+  remote: z.object({ uri: z.string(), displayName: z.string().nullable() }),
+  startedAt: z.number(),
+  markedAt: z.number(),
+});
+export type ProudCall = z.infer<typeof ProudCall>;
+
+/** Today (midnight to midnight in the agent's time zone), from the local journal only. */
+export const DayOverview = z.object({
+  from: z.number(),
+  to: z.number(),
+  /** Answered calls. */
+  calls: z.number().int().min(0),
+  breaks: z.number().int().min(0),
+  proud: z.array(ProudCall),
+});
+export type DayOverview = z.infer<typeof DayOverview>;
+
+/** "Anything still on your mind?": optional; blank saves nothing. Kept only in the journal. */
+export const CloseDayInput = z.object({ note: z.string().max(4000).default('') });
+export type CloseDayInput = z.input<typeof CloseDayInput>;
+
+export const CloseDayResult = z.object({ saved: z.boolean() });
