@@ -26,6 +26,11 @@ export interface NewSession extends LeadSession {
 
 /** A fresh session (a new token every sign-in, so a planted cookie is never adopted). */
 export async function createSession(db: Queryable, leadId: string, now: Date): Promise<NewSession> {
+  // Sessions that ended without a sign-out are swept here, so the table holds live ones only.
+  await db.query('DELETE FROM lead_sessions WHERE absolute_expires_at <= $1 OR last_seen_at <= $2', [
+    now,
+    new Date(now.getTime() - IDLE_TIMEOUT_MS),
+  ]);
   const token = newToken();
   const csrfToken = newToken();
   const absolute = new Date(now.getTime() + ABSOLUTE_TIMEOUT_MS);

@@ -45,16 +45,17 @@ describe.each(STORE_KINDS)('dashboard authorization matrix on %s', (kind) => {
     const other = await createOtherTeam(collector, 'Secret other team');
     otherTeam = other;
     await createLead(collector, 'omar', other.id);
-    [ownInstall] = await share(collector, '2026-W47', [
-      named('Agent Ada', { checkInRequested: true }),
-      ...anonymous(5),
-    ]);
-    [otherInstall] = await share(
-      collector,
-      '2026-W47',
-      [named('Agent Zed', { checkInRequested: true }), ...anonymous(5)],
-      other,
-    );
+    ownInstall = (
+      await share(collector, '2026-W47', [named('Agent Ada', { checkInRequested: true }), ...anonymous(5)])
+    )[0] as string;
+    otherInstall = (
+      await share(
+        collector,
+        '2026-W47',
+        [named('Agent Zed', { checkInRequested: true }), ...anonymous(5)],
+        other,
+      )
+    )[0] as string;
     await collector.passWeekClose(3); // Thursday 2026-11-26: W47 closed, the newest dashboard week
   });
   afterEach(() => collector.close());
@@ -127,6 +128,19 @@ describe.each(STORE_KINDS)('dashboard authorization matrix on %s', (kind) => {
       },
     );
     expect(cross.status).toBe(404);
+    // Hostile bodies for the one state-changing route.
+    const done = `/api/dashboard/v1/teams/${collector.team.id}/check-ins/${ownInstall}/done`;
+    for (const body of [
+      undefined,
+      {},
+      { week: '2026-W99' },
+      { week: "2026-W47' --" },
+      { week: '2026-W47', extra: 1 },
+      [1],
+    ]) {
+      expect((await dana.request('POST', done, body)).status).toBe(404);
+    }
+    expect((await dana.request('POST', done, { week: '2026-W46' })).status).toBe(404); // no request that week
     const { rows } = await collector.store.db.query('SELECT 1 FROM check_ins_done');
     expect(rows).toHaveLength(0);
   });

@@ -107,6 +107,11 @@ describe.each(STORE_KINDS)('lead sessions on %s', (kind) => {
     }
     await collector.clock.advance(29 * MINUTE); // 8 h 13 min after sign-in
     expect((await lead.request('GET', '/api/dashboard/v1/session')).status).toBe(401);
+    // A later sign-in sweeps sessions that ended without a sign-out.
+    await collector.clock.advance(31 * MINUTE);
+    await leadClient(collector).signIn('dana');
+    const { rows } = await collector.store.db.query('SELECT 1 FROM lead_sessions');
+    expect(rows).toHaveLength(1);
   });
 
   it('signs out: the cookie is cleared and the old token no longer works', async () => {
