@@ -24,7 +24,7 @@ describe.each(STORE_KINDS)('privacy of team figures on %s', (kind) => {
   let collector: TestCollector;
   let leadId: string;
   beforeEach(async () => {
-    collector = await startTestCollector(kind, { k: 5 });
+    collector = await startTestCollector(kind, { k: 5, enrollRateLimitMax: 100 });
     leadId = await addLead(collector.store.db, {
       username: 'lead.one',
       displayName: 'Lead One',
@@ -147,6 +147,21 @@ describe.each(STORE_KINDS)('privacy of team figures on %s', (kind) => {
     expect(await figures(stranger)).toBeNull();
     expect(await named(stranger)).toEqual([]);
     expect(await figures(leadId, elsewhere.id)).toBeNull();
+  });
+
+  it('a closed week nobody shared is frozen empty: five late arrivals never publish it', async () => {
+    const early = await collector.enroll(undefined, 'EARLY');
+    await collector.putWeek(early.token, weekSummary('2026-W45'));
+    await contribute(5);
+    await collector.passWeekClose();
+    const weeks = ['2026-W45', '2026-W46', WEEK];
+    const before = await teamFiguresForLead(collector, { leadId, teamId: collector.team.id, weeks });
+    expect(before?.map((week) => week.status)).toEqual(['suppressed', 'suppressed', 'published']);
+    for (let index = 0; index < 5; index += 1) {
+      const { token } = await collector.enroll(undefined, `LATE-${index}`);
+      expect((await collector.putWeek(token, weekSummary('2026-W46'))).status).toBe(200);
+    }
+    expect(await teamFiguresForLead(collector, { leadId, teamId: collector.team.id, weeks })).toEqual(before);
   });
 
   it('the frozen figures cannot be changed, not even with SQL', async () => {

@@ -39,10 +39,16 @@ const FREEZE_ABUSE = `
 export async function freezeClosedWeeks(db: Db, now: number, closeAfterDays: number): Promise<string[]> {
   // A week is closed when its start is at least (7 + closeAfterDays) days ago.
   const latestClosedStart = new Date(now - (7 + closeAfterDays) * DAY_MS).toISOString().slice(0, 10);
+  // Every week from the first summary ever (or the week after the newest frozen one) to the
+  // latest closed one, including weeks nobody shared (their teams freeze at 0 contributors, so a
+  // later arrival cannot make one appear). Usually none: a cheap query before each figures read.
   const { rows } = await db.query<{ week: string }>(
-    `SELECT DISTINCT s.week FROM weekly_summaries s
-      WHERE s.week_start <= $1::date AND NOT EXISTS (SELECT 1 FROM frozen_weeks f WHERE f.week = s.week)
-      ORDER BY s.week`,
+    `SELECT to_char(d, 'IYYY-"W"IW') AS week
+       FROM generate_series(
+              coalesce((SELECT max(week_start) + 7 FROM frozen_weeks),
+                       (SELECT min(week_start) FROM weekly_summaries))::timestamp,
+              $1::date::timestamp, interval '7 days') AS d
+      ORDER BY d`,
     [latestClosedStart],
   );
   const frozen: string[] = [];

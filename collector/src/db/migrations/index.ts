@@ -6,6 +6,7 @@
 import { teamsAndSummaries } from './001-teams-and-summaries';
 import { teamFigures } from './002-team-figures';
 import { teamsFigures } from './003-teams-figures';
+import { weekStartIndex } from './004-week-start-index';
 import { leadSignIn } from './005-lead-sign-in';
 import { checkInDone } from './006-check-in-done';
 import type { Migration } from './migration';
@@ -14,6 +15,7 @@ export const MIGRATIONS: readonly Migration[] = [
   teamsAndSummaries,
   teamFigures,
   teamsFigures,
+  weekStartIndex,
   leadSignIn,
   checkInDone,
 ];
