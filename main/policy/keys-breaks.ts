@@ -167,18 +167,4 @@ export const BREAK_KEYS: PolicyKey[] = [
       he: 'false: סיכומי צוות לעולם אינם מוצעים או נשלחים. שום הגדרה כאן אינה יכולה להפעיל שיתוף במקום הנציג/ה.',
     },
   },
-  {
-    name: 'SummaryLeadRole',
-    category: 'summaries',
-    kind: 'string',
-    maxLength: 64,
-    pattern: /^[A-Za-z0-9._-]+$/,
-    default: null,
-    lockable: false,
-    example: 'team-lead',
-    description: {
-      en: 'The role name that marks a team lead in your sign-in provider, for the summary dashboard.',
-      he: 'שם התפקיד שמסמן ראש צוות בספק ההזדהות שלכם, עבור לוח הסיכומים.',
-    },
-  },
 ];
