@@ -67,7 +67,8 @@ export function createBreakSession(deps: BreakSessionDeps): BreakSession {
     };
   };
   const running = () => {
-    if (!record) throw new UserFacingError('not-found', 'There is no break running.');
+    if (!record)
+      throw new UserFacingError('not-found', 'There is no break running.', { reason: 'break.none' });
     return record;
   };
 
@@ -104,7 +105,9 @@ export function createBreakSession(deps: BreakSessionDeps): BreakSession {
     const current = running();
     const planned = Math.min(seconds, deps.bounds().ceilingSeconds);
     if (planned <= current.plannedSeconds)
-      throw new UserFacingError('conflict', 'This break is already as long as your team’s policy allows.');
+      throw new UserFacingError('conflict', 'This break is already as long as your team’s policy allows.', {
+        reason: 'break.at-ceiling',
+      });
     record = {
       ...current,
       plannedSeconds: planned,
@@ -118,7 +121,8 @@ export function createBreakSession(deps: BreakSessionDeps): BreakSession {
   return {
     current: () => (record ? view(record) : null),
     start(trigger, callId, seconds) {
-      if (record) throw new UserFacingError('conflict', 'A break is already running.');
+      if (record)
+        throw new UserFacingError('conflict', 'A break is already running.', { reason: 'break.running' });
       const entry = {
         callId,
         trigger,
@@ -144,7 +148,10 @@ export function createBreakSession(deps: BreakSessionDeps): BreakSession {
       const canEndAt = view(current).canEndAt;
       if (clock.now() < canEndAt) {
         const wait = Math.ceil((canEndAt - clock.now()) / 1000);
-        throw new UserFacingError('conflict', `This break can be ended in ${wait} s (your team’s minimum).`);
+        throw new UserFacingError('conflict', `This break can be ended in ${wait} s (your team’s minimum).`, {
+          reason: 'break.too-early',
+          params: { seconds: wait },
+        });
       }
       finish('ended-early');
     },

@@ -39,9 +39,13 @@ function markableCall(deps: MarkingDeps, handle: string) {
     throw new UserFacingError(
       'conflict',
       `Calls can be marked up to ${deps.policy().markWindowMinutes} minutes after they end.`,
+      { reason: 'mark.window-closed', params: { minutes: deps.policy().markWindowMinutes } },
     );
   }
-  if (!call) throw new UserFacingError('not-found', 'That call can no longer be marked.');
+  if (!call)
+    throw new UserFacingError('not-found', 'That call can no longer be marked.', {
+      reason: 'mark.call-gone',
+    });
   return call;
 }
 
@@ -79,9 +83,12 @@ export function markCall(deps: MarkingDeps, input: z.output<typeof MarkInput>): 
 export function undoMarkInTime(deps: MarkingDeps, markId: number): 'abusive' | 'proud' {
   const mark = getMark(deps.journal, markId);
   if (!mark || mark.undoneAt !== null)
-    throw new UserFacingError('not-found', 'That mark was already taken back.');
+    throw new UserFacingError('not-found', 'That mark was already taken back.', { reason: 'mark.undone' });
   if (deps.now() > mark.createdAt + UNDO_WINDOW_MS)
-    throw new UserFacingError('conflict', 'A mark can be undone only within 10 seconds.');
+    throw new UserFacingError('conflict', 'A mark can be undone only within 10 seconds.', {
+      reason: 'mark.undo-expired',
+      params: { seconds: UNDO_WINDOW_MS / 1000 },
+    });
   undoMark(deps.journal, markId, deps.now());
   return mark.kind;
 }

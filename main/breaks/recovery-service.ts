@@ -135,7 +135,8 @@ export function createRecoveryService(deps: RecoveryDeps) {
   }
 
   function schedule(next: Scheduled) {
-    if (session.current()) throw new UserFacingError('conflict', 'A break is already running.');
+    if (session.current())
+      throw new UserFacingError('conflict', 'A break is already running.', { reason: 'break.running' });
     scheduled = next;
     startScheduledIfFree();
     publish();

@@ -16,7 +16,10 @@ export function saveReflectionOn(
   now: number,
 ): number {
   const reflected = getBreak(journal, input.breakId);
-  if (!reflected) throw new UserFacingError('not-found', 'That break is no longer in your journal.');
+  if (!reflected)
+    throw new UserFacingError('not-found', 'That break is no longer in your journal.', {
+      reason: 'reflection.break-gone',
+    });
   return addReflection(journal, {
     breakId: reflected.id,
     callId: reflected.callId,

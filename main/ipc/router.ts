@@ -63,7 +63,8 @@ export function createRouter({ handlers, logger }: { handlers: Handlers; logger:
     } catch (error) {
       if (error instanceof UserFacingError) {
         logger.info({ channel, code: error.code }, error.message);
-        return failure({ code: error.code, message: error.message });
+        const { code, message, reason, params } = error;
+        return failure({ code, message, ...(reason && { reason }), ...(params && { params }) });
       }
       logger.error({ channel, err: error }, 'request handler failed');
       return failure({

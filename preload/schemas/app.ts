@@ -16,6 +16,14 @@ export const BridgeError = z.object({
   message: z.string(),
   /** For invalid requests: which field was wrong and why, so the UI can show it beside the field. */
   issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  /** A stable name for this error ('break.too-early'): the window shows `errors.<reason>` in the agent's language. */
+  reason: z
+    .string()
+    .regex(/^[a-z][a-z0-9.-]*$/)
+    .max(64)
+    .optional(),
+  /** The values that translation needs. */
+  params: z.record(z.string().max(64), z.union([z.string().max(512), z.number()])).optional(),
 });
 export type BridgeError = z.infer<typeof BridgeError>;
 

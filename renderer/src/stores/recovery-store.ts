@@ -16,6 +16,7 @@ import type {
   Result,
 } from '../../../preload/contract';
 import { bridge } from '../bridge';
+import type { ShownError } from '../i18n/error-text';
 import { stopMeasuringEndedCalls } from '../media/loudness';
 
 import { useCallsStore } from './calls-store';
@@ -31,7 +32,7 @@ interface RecoveryStore {
   /** Each call's standing mark (by call id) as marked in this window: a mark is the call's state. */
   marks: Record<string, StandingMark>;
   /** The last request main refused, in its words. */
-  failure: string | null;
+  failure: ShownError | null;
   /** Window time minus main's time, so countdowns follow main's clock. */
   clockOffsetMs: number;
   load(): Promise<void>;
@@ -54,7 +55,7 @@ export const initialRecovery = {
   settings: null as RecoverySettings | null,
   lastMark: null as MarkReceipt | null,
   marks: {} as Record<string, StandingMark>,
-  failure: null as string | null,
+  failure: null as ShownError | null,
   clockOffsetMs: 0,
 };
 
@@ -63,7 +64,7 @@ export const useRecoveryStore = create<RecoveryStore>()((set, get) => {
   const settle = async <T>(request: Promise<Result<T>>, onValue?: (value: T) => void) => {
     const result = await request;
     if (result.ok) onValue?.(result.value);
-    set({ failure: result.ok ? null : result.error.message });
+    set({ failure: result.ok ? null : result.error });
     return result;
   };
   return {

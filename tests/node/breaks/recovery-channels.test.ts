@@ -28,7 +28,7 @@ describe('recovery channels', () => {
   it('refuses, in words, to mark a call it does not know or delete a missing entry', async () => {
     expect(await core.router.handle('marks:add', { callId: 'gone', kind: 'proud' })).toEqual({
       ok: false,
-      error: { code: 'not-found', message: 'That call can no longer be marked.' },
+      error: { code: 'not-found', message: 'That call can no longer be marked.', reason: 'mark.call-gone' },
     });
     expect(await core.router.handle('journal:deleteEntry', { kind: 'reflection', id: 42 })).toEqual({
       ok: false,
@@ -39,7 +39,7 @@ describe('recovery channels', () => {
     });
     expect(await core.router.handle('breaks:end', undefined)).toEqual({
       ok: false,
-      error: { code: 'not-found', message: 'There is no break running.' },
+      error: { code: 'not-found', message: 'There is no break running.', reason: 'break.none' },
     });
   });
 
@@ -48,11 +48,16 @@ describe('recovery channels', () => {
     expect(started).toMatchObject({ ok: true, value: { active: { trigger: 'manual' } } });
     expect(await core.router.handle('breaks:start', undefined)).toEqual({
       ok: false,
-      error: { code: 'conflict', message: 'A break is already running.' },
+      error: { code: 'conflict', message: 'A break is already running.', reason: 'break.running' },
     });
     expect(await core.router.handle('phone:setAvailability', { availability: 'dnd' })).toEqual({
       ok: true,
       value: 'break',
+    });
+    // Too early to end: the reason and its figure travel, for the window to say it in the agent's language.
+    expect(await core.router.handle('breaks:end', undefined)).toMatchObject({
+      ok: false,
+      error: { code: 'conflict', reason: 'break.too-early', params: { seconds: expect.any(Number) } },
     });
     const timeline = await core.router.handle('journal:timeline', { filter: 'breaks' });
     expect(timeline).toMatchObject({

@@ -8,6 +8,7 @@ import { Modal } from '../Modal';
 import { Breathing } from './Breathing';
 import { minutesAndSeconds, useNow } from './use-now';
 import { isolate } from '../format';
+import { useErrorText } from '../../i18n/error-text';
 
 /** How many short reframes each language has (recovery.break.reframes.0 …). */
 export const REFRAME_COUNT = 6;
@@ -25,6 +26,7 @@ function systemPrefersReducedMotion(): boolean {
  */
 export function BreakScreen({ active, state }: { active: ActiveBreak; state: RecoveryState }) {
   const { t } = useTranslation();
+  const errorText = useErrorText();
   const offset = useRecoveryStore((store) => store.clockOffsetMs);
   const reducedSetting = useRecoveryStore((store) => store.settings?.preferences.reducedMotion ?? false);
   const failure = useRecoveryStore((store) => store.failure);
@@ -89,7 +91,7 @@ export function BreakScreen({ active, state }: { active: ActiveBreak; state: Rec
           {t('recovery.break.queueFailed', { message: isolate(state.queue.error ?? '') })}
         </p>
       )}
-      {failure && <p role="alert">{t('recovery.failed', { message: isolate(failure) })}</p>}
+      {failure && <p role="alert">{t('recovery.failed', { message: isolate(errorText(failure)) })}</p>}
     </Modal>
   );
 }

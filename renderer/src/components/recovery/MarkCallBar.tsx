@@ -8,6 +8,7 @@ import { useRecoveryStore } from '../../stores/recovery-store';
 import { AbuseDetails, type Severity } from './AbuseDetails';
 import { UndoMark } from './UndoMark';
 import { isolate } from '../format';
+import { useErrorText } from '../../i18n/error-text';
 
 /**
  * Marking the current call (or the one that just ended): abusive, with optional details; a call
@@ -17,6 +18,7 @@ import { isolate } from '../format';
  */
 export function MarkCallBar({ call }: { call: CallState }) {
   const { t } = useTranslation();
+  const errorText = useErrorText();
   const titleId = useId();
   const standing = useRecoveryStore((store) => store.marks[call.id] ?? null);
   const lastMark = useRecoveryStore((store) => store.lastMark);
@@ -46,7 +48,7 @@ export function MarkCallBar({ call }: { call: CallState }) {
   const handOff = async () => {
     if (!leadUri || !(await markAbusive())) return;
     const result = await bridge().phone.transferBlind({ callId: call.id, target: leadUri });
-    if (!result.ok) useRecoveryStore.setState({ failure: result.error.message });
+    if (!result.ok) useRecoveryStore.setState({ failure: result.error });
   };
   const editing = !standing || changing;
   return (
@@ -101,7 +103,7 @@ export function MarkCallBar({ call }: { call: CallState }) {
       )}
       {failure && (
         <p className="mark-bar__failure" role="alert">
-          {t('recovery.failed', { message: isolate(failure) })}
+          {t('recovery.failed', { message: isolate(errorText(failure)) })}
         </p>
       )}
     </section>

@@ -8,6 +8,7 @@ import { Modal } from '../Modal';
 
 import { ScaleField } from './ScaleField';
 import { isolate } from '../format';
+import { useErrorText, type ShownError } from '../../i18n/error-text';
 
 /**
  * The optional reflection after a break, as a modal: how the agent feels now, how hard the call
@@ -17,9 +18,10 @@ import { isolate } from '../format';
  */
 export function ReflectionForm({ breakId, open }: { breakId: number; open: boolean }) {
   const { t } = useTranslation();
+  const errorText = useErrorText();
   const draft = useReflectionStore((store) => store.draftFor(breakId));
   const [missing, setMissing] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
+  const [failure, setFailure] = useState<ShownError | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
   const form = useRef<HTMLFormElement>(null);
   const update = (patch: Partial<ReflectionDraft>) => useReflectionStore.getState().update(breakId, patch);
@@ -40,7 +42,7 @@ export function ReflectionForm({ breakId, open }: { breakId: number; open: boole
       return form.current?.querySelector<HTMLInputElement>(`input[name="${first}"]`)?.focus();
     }
     const error = await useRecoveryStore.getState().saveReflection({ ...draft, breakId, mood, difficulty });
-    setFailure(error?.message ?? null);
+    setFailure(error);
   }
 
   const required = (value: number | null) =>
@@ -123,7 +125,7 @@ export function ReflectionForm({ breakId, open }: { breakId: number; open: boole
           {t('recovery.reflection.talkToLead')}
         </label>
         <p className="field__hint">{t('recovery.reflection.private')}</p>
-        {failure && <p role="alert">{t('recovery.failed', { message: isolate(failure) })}</p>}
+        {failure && <p role="alert">{t('recovery.failed', { message: isolate(errorText(failure)) })}</p>}
         <div className="reflection__actions">
           <button type="submit" className="button button--primary">
             {t('recovery.reflection.save')}
