@@ -7,7 +7,6 @@ import { useTranslation } from 'react-i18next';
 
 import { api, ApiError, type CheckIns, type NamedRows, type TeamWeeks } from './api';
 import { CheckInList } from './CheckInList';
-import { tablesToCsv } from './csv';
 import { DataTable } from './DataTable';
 import { downloadCsv } from './download';
 import { checkInsTable, namedTable, weeksTable } from './screen';
@@ -100,10 +99,13 @@ export function TeamDashboard({ teamId, onSignedOut }: { teamId: string; onSigne
       </p>
     );
   if (!data || !tables || !charts) return <p role="status">{t('app.loading')}</p>;
+  // The CSV writer loads on the first export, not with the page.
   const exportCsv = () =>
-    downloadCsv(
-      tablesToCsv([tables.weeks, tables.named, tables.checkIns]),
-      `steadyline-${data.weeks.team.name}-${charts.weeks.at(-1) ?? ''}.csv`,
+    void import('./csv').then(({ tablesToCsv }) =>
+      downloadCsv(
+        tablesToCsv([tables.weeks, tables.named, tables.checkIns]),
+        `steadyline-${data.weeks.team.name}-${charts.weeks.at(-1) ?? ''}.csv`,
+      ),
     );
 
   return (

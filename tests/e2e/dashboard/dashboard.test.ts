@@ -78,7 +78,9 @@ describe('the lead dashboard in Chromium', () => {
       .toBe(`${team}: the last 12 weeks`);
 
     // Trend charts (uPlot canvases) and the same numbers in the table, 12 weeks.
-    expect(await page.locator('.chart canvas').count()).toBeGreaterThanOrEqual(2);
+    // uPlot loads in its own chunk after the tables: wait for both charts' canvases.
+    await page.locator('.chart').nth(1).locator('canvas').first().waitFor();
+    expect(await page.locator('.chart').count()).toBe(2);
     const weeks = page.locator('table[data-table="weeks"] tbody tr');
     expect(await weeks.count()).toBe(12);
     const suppressed = page.locator('table[data-table="weeks"] tbody tr', { hasText: SUPPRESSED_WEEK });
@@ -153,6 +155,7 @@ describe('the lead dashboard in Chromium', () => {
     expect(await suppressed.textContent()).toBe(`${SUPPRESSED_WEEK}פחות מ־5 נציגים ונציגות שיתפו השבוע`);
     expect(await page.locator('.check-ins__item').first().textContent()).toMatch(/^Agent Adaבוצע ב־/);
     await expectNoAxeViolations(page);
+    await page.locator('.chart').nth(1).locator('canvas').first().waitFor();
     await page.screenshot({ path: resolve(SHOTS, 'dashboard-he.png'), fullPage: true });
     await page.getByRole('button', { name: 'יציאה' }).click();
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('כניסה');
