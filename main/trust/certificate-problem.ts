@@ -25,12 +25,12 @@ export function certificateProblemOf(code: unknown): CertificateProblem | null {
 }
 
 const SAY: Record<CertificateProblem, string> = {
-  untrusted: "the phone system's certificate is not trusted — ask IT",
-  expired: "the phone system's certificate has expired — ask IT",
-  'wrong-host': "the phone system's certificate is for a different server name — ask IT",
+  untrusted: "the server's certificate is not trusted — ask IT",
+  expired: "the server's certificate has expired — ask IT",
+  'wrong-host': "the server's certificate is for a different server name — ask IT",
 };
 
-/** A connection refused because of the server's certificate; `problem` goes to the agent's screen. */
+/** A connection refused because of the server's certificate (the PBX or the queue webhook); the window words it by `problem`. */
 export class CertificateError extends Error {
   constructor(
     readonly problem: CertificateProblem,
