@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useCallback, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import type { CallState } from '../../../preload/contract';
@@ -10,6 +10,7 @@ import { isolate } from './format';
 import { Keypad } from './Keypad';
 import { remotePartyOf } from './remote-party';
 import { TransferPanel } from './TransferPanel';
+import { useDtmfKeys } from './use-dtmf-keys';
 
 type Panel = 'keypad' | 'transfer' | 'quality' | null;
 
@@ -29,6 +30,10 @@ export function InCallView({ call, consultFor }: { call: CallState; consultFor?:
   const titleId = useId();
   const { name, number } = remotePartyOf(call);
   const connected = call.state === 'active';
+  // The call being talked on (not one on hold) takes digits typed anywhere as keypad tones.
+  const talking = connected && !call.heldByMe;
+  const sendTone = useCallback((tone: string) => void sendDtmf(call.id, tone), [sendDtmf, call.id]);
+  useDtmfKeys(talking ? sendTone : null);
   const toggle = (name: Exclude<Panel, null>) => ({
     'aria-expanded': panel === name,
     onClick: () => setPanel(panel === name ? null : name),
