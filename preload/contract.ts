@@ -16,7 +16,7 @@ import { z } from 'zod';
 import { AppInfo, Notice } from './schemas/app';
 import { CallId, CallQualityReport, CallState, DialTarget, DtmfInput } from './schemas/calls';
 import { CallHandle } from './schemas/common';
-import { CloseDayInput, CloseDayResult, DayOverview } from './schemas/day';
+import { CloseDayInput, CloseDayResult, DayOverview, WeekReview, WeekReviewInput } from './schemas/day';
 import {
   DeleteEntryInput,
   ExportFile,
@@ -189,6 +189,8 @@ export const requestChannels = {
   'day:overview': channel(noPayload, DayOverview),
   /** Keeps the note "still on your mind" in the journal only (blank: nothing kept). */
   'day:close': channel(CloseDayInput, CloseDayResult),
+  /** "My week, in pictures": breaks, abusive marks and mood after breaks per day, and the proud calls. */
+  'week:review': channel(WeekReviewInput, WeekReview),
 } as const;
 
 /** Events main pushes to the renderer. */

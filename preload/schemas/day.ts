@@ -27,3 +27,27 @@ export const CloseDayInput = z.object({ note: z.string().max(4000).default('') }
 export type CloseDayInput = z.input<typeof CloseDayInput>;
 
 export const CloseDayResult = z.object({ saved: z.boolean() });
+
+/** One day of "My week, in pictures". */
+export const WeekDay = z.object({
+  /** The day's midnight in the agent's time zone. */
+  from: z.number(),
+  breaks: z.number().int().min(0),
+  abusive: z.number().int().min(0),
+  /** The mean mood after breaks (1–5), null without a reflection that day. */
+  mood: z.number().min(1).max(5).nullable(),
+});
+
+/** Monday to Sunday of one week, from the local journal only. */
+export const WeekReview = z.object({
+  from: z.number(),
+  to: z.number(),
+  weeksAgo: z.number().int().min(0),
+  days: z.array(WeekDay).length(7),
+  proud: z.array(ProudCall),
+});
+export type WeekReview = z.infer<typeof WeekReview>;
+
+export const WeekReviewInput = z.object({ weeksAgo: z.number().int().min(0).max(52).default(0) }).default({
+  weeksAgo: 0,
+});

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 
 import { AvailabilityStatus } from './components/AvailabilityStatus';
 import { CloseDay } from './components/beyond/CloseDay';
+import { WeekScreen } from './components/beyond/WeekScreen';
 import { DialLinkConfirm } from './components/DialLinkConfirm';
 import { HistoryScreen } from './components/HistoryScreen';
 import { NoticeBanner } from './components/NoticeBanner';
@@ -24,8 +25,8 @@ import { useRegistrationStore } from './stores/registration-store';
 import { useSettingsStore } from './stores/settings-store';
 import { bridge } from './bridge';
 
-type Screen = 'phone' | 'journal' | 'history' | 'sharing' | 'settings';
-const SCREENS: Screen[] = ['phone', 'journal', 'history', 'sharing', 'settings'];
+type Screen = 'phone' | 'journal' | 'history' | 'week' | 'sharing' | 'settings';
+const SCREENS: Screen[] = ['phone', 'journal', 'history', 'week', 'sharing', 'settings'];
 
 /** Loads what main knows and follows its events for as long as the window lives. */
 function useMainState() {
@@ -81,6 +82,7 @@ export function App() {
         {screen === 'phone' && <PhoneScreen />}
         {screen === 'history' && <HistoryScreen />}
         {screen === 'journal' && <JournalScreen />}
+        {screen === 'week' && <WeekScreen />}
         {screen === 'sharing' && <ShareScreen />}
         {screen === 'settings' && <SettingsScreen />}
       </main>

@@ -5,17 +5,9 @@ import type { DayOverview } from '../../../../preload/contract';
 import { bridge } from '../../bridge';
 import { formatTime, isolate } from '../format';
 import { Modal } from '../Modal';
-import { numberOf } from '../remote-party';
 
-/** The name, else the number; a caller's broken %-escape shows as it came. */
-function partyName(remote: { uri: string; displayName: string | null }): string {
-  if (remote.displayName) return remote.displayName;
-  try {
-    return numberOf(remote.uri);
-  } catch {
-    return remote.uri;
-  }
-}
+import { partyName } from './party-name';
+import './beyond.css';
 
 type Step = { kind: 'closed' } | { kind: 'open'; day: DayOverview | null } | { kind: 'left' };
 
@@ -64,7 +56,7 @@ export function CloseDay() {
         open={step.kind !== 'closed'}
         onDismiss={close}
         testId="close-day"
-        className="close-day"
+        className="confirm close-day"
       >
         {step.kind === 'left' && <p role="status">{t('beyond.closeDay.left')}</p>}
         {step.kind === 'open' && (
