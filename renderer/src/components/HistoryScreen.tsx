@@ -51,7 +51,7 @@ function HistoryEntry({ call }: { call: JournalCall }) {
 /** The call history from the journal: search by name or number, redial, quality of each call. */
 export function HistoryScreen() {
   const { t } = useTranslation();
-  const { calls, search, failure, load, follow } = useHistoryStore();
+  const { calls, search, failure, more, load, follow } = useHistoryStore();
   const searchId = useId();
   useEffect(() => {
     void useHistoryStore.getState().load();
@@ -79,6 +79,11 @@ export function HistoryScreen() {
             <HistoryEntry key={call.id} call={call} />
           ))}
         </ol>
+      )}
+      {more && (
+        <button type="button" className="button" onClick={() => void useHistoryStore.getState().loadMore()}>
+          {t('history.more')}
+        </button>
       )}
     </section>
   );
