@@ -64,6 +64,8 @@ describe('settings form', () => {
     expect(screen.getByText(/without spaces or @/)).toBeTruthy();
     expect((url as HTMLInputElement).value).toBe('http://pbx');
     expect(url.getAttribute('aria-invalid')).toBe('true');
+    // Never silent: focus is on the first field to fix.
+    await waitFor(() => expect(document.activeElement).toBe(url));
     expect(transport.calls.some(([channel]) => channel === 'settings:saveAccount')).toBe(false);
   });
 
@@ -104,6 +106,12 @@ describe('settings form', () => {
     expect(await screen.findByText('Account saved.')).toBeTruthy();
     const [, payload] = transport.calls.find(([channel]) => channel === 'settings:saveAccount') ?? [];
     expect(payload).toMatchObject({ serverUrl: 'wss://pbx/ws', sipUser: '1001', password: undefined });
+    // The server then refuses the password: the form no longer says only "saved".
+    act(() => transport.emit('phone:registration', { state: 'auth-failed', reason: '401 Unauthorized' }));
+    expect(
+      await screen.findByText('Account saved, but the server refused this user or password.'),
+    ).toBeTruthy();
+    expect(screen.queryByText('Account saved.')).toBeNull();
   });
 });
 

@@ -1,7 +1,8 @@
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import type { AccountView } from '../../../preload/contract';
+import { useRegistrationStore } from '../stores/registration-store';
 import { useSettingsStore, type AccountField } from '../stores/settings-store';
 
 import { TextField } from './TextField';
@@ -29,6 +30,8 @@ export function AccountForm() {
   const saveAccount = useSettingsStore((store) => store.saveAccount);
   const clearAccount = useSettingsStore((store) => store.clearAccount);
   const [draft, setDraft] = useState<Draft>(() => draftFrom(view?.account));
+  const authFailed = useRegistrationStore((store) => store.registration.state === 'auth-failed');
+  const form = useRef<HTMLFormElement>(null);
   const locked = useLockedByIt();
   const field = (name: AccountField) => ({
     value: draft[name],
@@ -41,6 +44,8 @@ export function AccountForm() {
     event.preventDefault();
     await saveAccount(draft);
     if (useSettingsStore.getState().status === 'saved') setDraft((current) => ({ ...current, password: '' }));
+    // An invalid save is never silent: focus goes to the first field that needs fixing.
+    else form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
   };
   const remove = async () => {
     await clearAccount();
@@ -54,7 +59,7 @@ export function AccountForm() {
         : undefined;
 
   return (
-    <form className="account-form" onSubmit={(event) => void submit(event)} noValidate>
+    <form ref={form} className="account-form" onSubmit={(event) => void submit(event)} noValidate>
       <h2>{t('settings.account')}</h2>
       <TextField
         label={t('settings.serverUrl')}
@@ -95,7 +100,7 @@ export function AccountForm() {
         )}
       </div>
       <p className="form-status" role="status" aria-live="polite">
-        {status === 'saved' && t('settings.saved')}
+        {status === 'saved' && (authFailed ? t('settings.savedAuthFailed') : t('settings.saved'))}
         {status === 'removed' && t('settings.removed')}
         {status === 'failed' && failure && t('settings.saveFailed', { message: isolate(failure) })}
       </p>
