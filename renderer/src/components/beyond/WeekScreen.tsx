@@ -53,9 +53,16 @@ export function WeekScreen() {
     [week, t],
   );
   const moodRange = useMemo<[number, number]>(() => [1, 5], []);
+  // Counts start at 0 and leave room above the highest day (uPlot would scale an empty week to 100).
+  const countRange = useMemo<[number, number]>(
+    () => [0, Math.max(4, ...(week?.days.flatMap((d) => [d.breaks, d.abusive]) ?? [])) + 1],
+    [week],
+  );
   return (
     <section className="week" aria-labelledby="week-title" data-testid="week-screen">
-      <h2 id="week-title">{t('beyond.week.title')}</h2>
+      <h1 id="week-title" tabIndex={-1} data-rescue="screen">
+        {t('beyond.week.title')}
+      </h1>
       <p className="field__hint">{t('beyond.week.private')}</p>
       <div className="week__nav">
         <button
@@ -85,8 +92,20 @@ export function WeekScreen() {
           <p role="status" data-testid="week-range">
             <bdi>{longDay(week.from, language)}</bdi> – <bdi>{longDay(week.to - 1, language)}</bdi>
           </p>
-          <WeekChart title={t('beyond.week.breaks')} days={labels} series={charts.breaks} kind="bars" />
-          <WeekChart title={t('beyond.week.abusive')} days={labels} series={charts.abusive} kind="bars" />
+          <WeekChart
+            title={t('beyond.week.breaks')}
+            days={labels}
+            series={charts.breaks}
+            kind="bars"
+            range={countRange}
+          />
+          <WeekChart
+            title={t('beyond.week.abusive')}
+            days={labels}
+            series={charts.abusive}
+            kind="bars"
+            range={countRange}
+          />
           <WeekChart
             title={t('beyond.week.mood')}
             days={labels}
@@ -115,7 +134,7 @@ export function WeekScreen() {
               ))}
             </tbody>
           </table>
-          <h3>{t('beyond.week.proud')}</h3>
+          <h2>{t('beyond.week.proud')}</h2>
           {week.proud.length === 0 ? (
             <p>{t('beyond.week.noProud')}</p>
           ) : (
