@@ -127,11 +127,16 @@ async function everyState(lang: 'en' | 'he') {
   await expect.poll(() => noa.state(), WAIT).toBe('Established');
   await agent.getByTestId('in-call').waitFor(WAIT);
   await check('in call');
-  for (const panel of [w.keypad, w.transfer, w.quality]) {
+  for (const panel of [w.keypad, w.quality]) {
     await button(panel).click();
     await check(`in call, ${panel}`);
     await button(panel).click();
   }
+  await button(w.transfer).click();
+  await agent.getByTestId('transfer').waitFor(WAIT);
+  await check('in call, transfer dialog');
+  await agent.keyboard.press('Escape');
+  await agent.getByTestId('transfer').waitFor({ state: 'detached', timeout: WAIT.timeout });
   await agent.getByTestId('mark-bar').getByRole('button', { name: w.mark }).click();
   await agent.getByTestId('mark-state').waitFor(WAIT);
   await check('marked');
