@@ -135,7 +135,8 @@ describe('call history', () => {
     const entries = agent.getByTestId('history-entry');
     await expect.poll(() => entries.count(), WAIT).toBe(3);
     for (const entry of await entries.all()) {
-      expect(await entry.textContent()).toMatch(/Estimated MOS\d\.\d of 4\.5/);
+      // Figures are bidi-isolated (U+2068 … U+2069, renderer/src/components/format.ts).
+      expect(await entry.textContent()).toMatch(/Estimated MOS\u2068\d\.\d\u2069 of 4\.5/);
       expect(await entry.textContent()).toContain('Packet loss');
     }
     await screenshot(agent, 'en-40-history');

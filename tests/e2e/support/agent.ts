@@ -77,9 +77,9 @@ export async function expectRising(read: () => Promise<AudioTotals>, counter: 'r
 }
 
 /**
- * The counter stands still while `witness` (a stream known to be flowing) carries a second of
- * audio (50 packets of 20 ms): nothing flows that way. Packets already in flight land first, while
- * the witness carries its first half second. Counted in packets, not measured in wall-clock time.
+ * The counter stands still while `witness` (a stream known to be flowing) carries half a second of
+ * audio (25 packets of 20 ms): nothing flows that way. Packets already in flight land first, while
+ * the witness carries its first 10. Counted in packets, not measured in wall-clock time.
  */
 export async function expectStill(
   read: () => Promise<AudioTotals>,
@@ -87,9 +87,9 @@ export async function expectStill(
   witness: () => Promise<number>,
 ) {
   const inFlight = await witness();
-  await expect.poll(witness, WAIT).toBeGreaterThan(inFlight + 25);
+  await expect.poll(witness, WAIT).toBeGreaterThan(inFlight + 10);
   const before = (await read())[counter];
   const start = await witness();
-  await expect.poll(witness, WAIT).toBeGreaterThan(start + 50);
+  await expect.poll(witness, WAIT).toBeGreaterThan(start + 25);
   expect((await read())[counter]).toBe(before);
 }
