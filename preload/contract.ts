@@ -87,6 +87,8 @@ export const requestChannels = {
   'app:dismissNotice': channel(z.object({ id: z.string().max(64) }), z.array(Notice)),
   /** Writes the diagnostics zip for IT (logs, effective policy and settings without secrets, state; main/logging/diagnostics.ts). */
   'app:exportDiagnostics': channel(noPayload, z.object({ file: z.string() })),
+  /** Quits Steadyline (the closing screen's "Quit"); the shell's quit never waits for a screen. */
+  'app:quit': channel(noPayload, z.null()),
 
   // ---- settings: the SIP account, the language, the phone preferences
   'settings:get': channel(noPayload, SettingsView),

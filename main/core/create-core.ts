@@ -61,6 +61,8 @@ export interface CoreDeps {
   diagnostics?: DiagnosticsDeps;
   /** IT's SIP trace (main/logging/sip-trace.ts), when the shell has one. */
   sipTrace?: (content: string) => void;
+  /** Quits the app (the closing screen's "Quit"); absent where there is no shell (the preview). */
+  quit?: () => void;
 }
 
 export interface Core {
@@ -166,6 +168,7 @@ export function createCore(deps: CoreDeps): Core {
       logger: logger.child({ module: 'day' }),
     }),
     now: clock.now,
+    quit: deps.quit,
     exportDiagnostics:
       deps.diagnostics &&
       createDiagnosticsExport({ deps: deps.diagnostics, settings, phone, now: clock.now }),

@@ -12,6 +12,7 @@ import type { RecoveryService } from '../breaks/recovery-service';
 import type { Handlers } from '../ipc/router';
 import { createJournalHandlers } from '../journal/journal-handlers';
 import type { EventHub } from '../kernel/event-hub';
+import { UserFacingError } from '../kernel/user-facing-error';
 import { createPhoneHandlers } from '../phone/phone-handlers';
 import type { PhoneService } from '../phone/phone-service';
 import type { RemoteMediaEngine } from '../phone/remote-media-engine';
@@ -43,6 +44,8 @@ export interface HandlerDeps {
   now: () => number;
   /** Writes the diagnostics zip (main/logging/export-diagnostics.ts); absent where there is no shell. */
   exportDiagnostics?: () => { file: string };
+  /** Quits the app; absent where there is no shell. */
+  quit?: () => void;
 }
 
 export function createHandlers(deps: HandlerDeps): Handlers {
@@ -53,6 +56,13 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'app:exportDiagnostics': () => {
       if (!deps.exportDiagnostics) throw new Error('Diagnostics can only be exported from the app.');
       return deps.exportDiagnostics();
+    },
+    'app:quit': () => {
+      if (!deps.quit)
+        throw new UserFacingError('unavailable', 'Only the app can quit; close the preview instead.');
+      // After the answer is on its way: the window hears "done" before it closes.
+      setImmediate(() => deps.quit?.());
+      return null;
     },
     ...createSettingsHandlers({ settings: deps.settings, addNotice: (notice) => notices.add(notice) }),
     ...createPhoneHandlers({

@@ -110,6 +110,7 @@ async function start() {
     policy: it.policy,
     trust: it.trust,
     sipTrace: it.sipTrace,
+    quit: () => app.quit(),
     diagnostics: {
       logFiles: () => it.mainLog.files(),
       policy: () => it.policy.current(),

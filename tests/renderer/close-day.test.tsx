@@ -79,6 +79,16 @@ describe('closing the day', () => {
     expect(plain((await within(dialog).findByRole('alert')).textContent)).toBe('The journal is busy.');
   });
 
+  it('Quit keeps what was written and quits, and quits even when the note cannot be kept', async () => {
+    transport.respond('day:close', refuse('The journal is busy.'));
+    transport.respond('app:quit', ok(null));
+    const dialog = await openScreen();
+    fireEvent.change(within(dialog).getByRole('textbox'), { target: { value: 'still here' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Quit Steadyline' }));
+    await waitFor(() => expect(sent('app:quit')).toEqual([undefined]));
+    expect(sent('day:close')).toEqual([{ note: 'still here' }]);
+  });
+
   it('in Hebrew', async () => {
     await act(() => applyLanguage('he'));
     transport.respond('day:overview', ok({ ...day, calls: 2, breaks: 1 }));

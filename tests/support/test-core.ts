@@ -11,8 +11,12 @@ import { createConfStore } from '../../main/settings/conf-store';
 
 import { TestOnlyCipher } from '../../main/devtools/test-only-cipher';
 
-/** The real core on a temp folder; SDP-only media unless a test passes its own. */
-export function createTestCore(dataDir: string, media: CoreDeps['media'] = new SdpOnlyMediaEngine()): Core {
+/** The real core on a temp folder; SDP-only media unless a test passes its own; `extra` adds shell parts. */
+export function createTestCore(
+  dataDir: string,
+  media: CoreDeps['media'] = new SdpOnlyMediaEngine(),
+  extra: Partial<CoreDeps> = {},
+): Core {
   return createCore({
     dataDir,
     settingsStore: createConfStore({ cwd: dataDir }),
@@ -21,5 +25,6 @@ export function createTestCore(dataDir: string, media: CoreDeps['media'] = new S
     version: '0.0.0-test',
     webSocket: WebSocket,
     media,
+    ...extra,
   });
 }

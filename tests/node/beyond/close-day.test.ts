@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import type Database from 'better-sqlite3';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 import { createDayService, dayBounds } from '../../../main/beyond/day-service';
 import { keepNotesWithinRetention } from '../../../main/breaks/note-retention';
@@ -116,6 +116,24 @@ describe('closing the day', () => {
       .join('\n');
     expect(plan).toMatch(/SEARCH m USING INDEX call_marks_by_time/);
     expect(plan).not.toMatch(/SCAN|TEMP B-TREE/);
+  });
+});
+
+describe('quitting from the closing screen', () => {
+  it('the shell quits once the answer is sent; without a shell (the preview) it is refused', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'steadyline-quit-'));
+    let quits = 0;
+    const shell = createTestCore(dataDir, undefined, { quit: () => void (quits += 1) });
+    expect(await shell.router.handle('app:quit', undefined)).toEqual({ ok: true, value: null });
+    await vi.waitFor(() => expect(quits).toBe(1));
+    await shell.close();
+    const preview = createTestCore(dataDir);
+    expect(await preview.router.handle('app:quit', undefined)).toMatchObject({
+      ok: false,
+      error: { code: 'unavailable' },
+    });
+    await preview.close();
+    rmSync(dataDir, { recursive: true, force: true });
   });
 });
 

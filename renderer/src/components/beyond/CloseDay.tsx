@@ -45,6 +45,12 @@ export function CloseDay() {
     setNote('');
     setStep({ kind: 'left' });
   };
+  /** Keeps what is written (if anything) and quits; quitting never waits on the note. */
+  const quit = async () => {
+    if (note.trim()) await bridge().day.close({ note });
+    const result = await bridge().app.quit();
+    if (!result.ok) setFailure(result.error.message);
+  };
   const day = step.kind === 'open' ? step.day : null;
   return (
     <>
@@ -111,6 +117,9 @@ export function CloseDay() {
           )}
           <button type="button" className="button" onClick={close}>
             {t('beyond.closeDay.close')}
+          </button>
+          <button type="button" className="button" onClick={() => void quit()}>
+            {t('beyond.closeDay.quit')}
           </button>
         </div>
       </Modal>
