@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
 import type { CallState } from '../../../preload/contract';
 import type { Core } from '../../../main/core/create-core';
@@ -21,15 +21,17 @@ let kamailio: Kamailio;
 let core: Core;
 let dataDir: string;
 
-function nextCall(match: (call: CallState) => boolean): Promise<CallState> {
-  return new Promise((resolve) => {
-    const stop = core.events.subscribe((event, payload) => {
-      if (event !== 'phone:call' || !match(payload as CallState)) return;
-      stop();
-      resolve(payload as CallState);
-    });
-  });
-}
+/** Every call state main published, in order; tests wait for the one they need. */
+const published: CallState[] = [];
+const seen = (match: (call: CallState) => boolean) =>
+  vi.waitFor(
+    () => {
+      const found = published.find(match);
+      if (!found) throw new Error('not published yet');
+      return found;
+    },
+    { timeout: 20_000, interval: 20 },
+  );
 
 beforeAll(async () => {
   kamailio = await createKamailio();
@@ -39,6 +41,7 @@ beforeAll(async () => {
   const recoveryPolicy = { ...DEFAULT_RECOVERY_POLICY, minimumBreakSeconds: 0 };
   writeFileSync(join(dataDir, 'settings.json'), JSON.stringify({ settingsVersion: 2, recoveryPolicy }));
   core = createTestCore(dataDir);
+  core.events.subscribe((event, payload) => event === 'phone:call' && published.push(payload as CallState));
   const registered = nextRegistered();
   await core.router.handle('settings:saveAccount', {
     serverUrl: kamailio.wsUrl,
@@ -67,10 +70,10 @@ afterAll(async () => {
 
 /** sipp (From: sip:sipp@127.0.0.1:<a new port each time>) calls; the agent answers; returns the ringing state. */
 async function answeredCall() {
-  const ringing = nextCall((call) => call.state === 'ringing');
+  const before = new Set(published.map((call) => call.id));
   const caller = await callUser(USER, kamailio.udpPort, scenario('caller.xml'), ['-d', '300']);
-  const rang = await ringing;
-  const ended = nextCall((call) => call.id === rang.id && call.state === 'ended');
+  const rang = await seen((call) => call.state === 'ringing' && !before.has(call.id));
+  const ended = seen((call) => call.id === rang.id && call.state === 'ended');
   expect(await core.router.handle('phone:answer', { callId: rang.id })).toMatchObject({ ok: true });
   return { rang, caller, ended };
 }
