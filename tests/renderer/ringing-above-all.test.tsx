@@ -54,6 +54,7 @@ describe('a ringing call', () => {
     fireEvent.change(within(dialog).getByLabelText('What I felt'), { target: { value: 'Shaken' } });
     act(() => transport.emit('phone:call', ringing));
     expect(screen.queryByRole('dialog')).toBeNull();
+    expect(document.querySelector('.app')?.hasAttribute('inert')).toBe(false);
     const card = screen.getByTestId('incoming-call');
     expect(card.closest('[aria-hidden="true"]')).toBeNull();
     fireEvent.click(within(card).getByRole('button', { name: 'Decline' }));
@@ -101,6 +102,7 @@ describe('the break as a true modal', () => {
     const dialog = await screen.findByRole('dialog', { name: 'Take a moment' });
     expect(document.activeElement).toBe(within(dialog).getByRole('heading', { name: 'Take a moment' }));
     expect(screen.queryByRole('navigation')).toBeNull();
+    expect(document.querySelector('.app')?.hasAttribute('inert')).toBe(true);
     expect(screen.queryByRole('button', { name: 'Journal' })).toBeNull();
     fireEvent.keyDown(dialog, { key: 'Escape' });
     await act(async () => undefined);

@@ -1,5 +1,5 @@
 import * as Dialog from '@radix-ui/react-dialog';
-import { useRef, type ReactNode, type RefObject } from 'react';
+import { useEffect, useRef, type ReactNode, type RefObject } from 'react';
 
 import { useCallsStore } from '../stores/calls-store';
 
@@ -26,13 +26,29 @@ export function useCallRinging(): boolean {
   );
 }
 
+/** Modals open now; while any is, the window behind them (`.app`) is `inert`. */
+let openModals = 0;
+
+function useInertBackground(open: boolean) {
+  useEffect(() => {
+    if (!open) return;
+    openModals += 1;
+    document.querySelector('.app')?.setAttribute('inert', '');
+    return () => {
+      openModals -= 1;
+      if (openModals === 0) document.querySelector('.app')?.removeAttribute('inert');
+    };
+  }, [open]);
+}
+
 /**
  * A true modal (Radix Dialog): focus trapped inside and given back on close, the rest of the
- * window hidden from assistive technology and pointer, Escape when `onDismiss` is given. It
+ * window hidden from assistive technology and pointer and `inert`, Escape when `onDismiss` is given. It
  * closes while a call rings (whoever opened it keeps its state) and opens again afterwards.
  */
 export function Modal({ title, open, onDismiss, initialFocus, className, testId, role, children }: Props) {
   const ringing = useCallRinging();
+  useInertBackground(open && !ringing);
   // What had focus when the modal opened gets it back when it closes (we use no Dialog.Trigger).
   const returnTo = useRef<HTMLElement | null>(null);
   return (
