@@ -58,8 +58,11 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       return deps.exportDiagnostics();
     },
     'app:quit': () => {
-      if (!deps.quit)
-        throw new UserFacingError('unavailable', 'Only the app can quit; close the preview instead.');
+      if (!deps.quit) {
+        throw new UserFacingError('unavailable', 'Only the app can quit; close the preview instead.', {
+          reason: 'app.quit-unavailable',
+        });
+      }
       // After the answer is on its way: the window hears "done" before it closes.
       setImmediate(() => deps.quit?.());
       return null;

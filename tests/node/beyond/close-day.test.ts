@@ -130,7 +130,7 @@ describe('quitting from the closing screen', () => {
     const preview = createTestCore(dataDir);
     expect(await preview.router.handle('app:quit', undefined)).toMatchObject({
       ok: false,
-      error: { code: 'unavailable' },
+      error: { code: 'unavailable', reason: 'app.quit-unavailable' },
     });
     await preview.close();
     rmSync(dataDir, { recursive: true, force: true });

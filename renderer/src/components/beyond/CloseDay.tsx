@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 
 import type { DayOverview } from '../../../../preload/contract';
 import { bridge } from '../../bridge';
+import { useErrorText, type ShownError } from '../../i18n/error-text';
 import { formatTime, isolate } from '../format';
 import { Modal } from '../Modal';
 
@@ -21,7 +22,8 @@ export function CloseDay() {
   const { t, i18n } = useTranslation();
   const [step, setStep] = useState<Step>({ kind: 'closed' });
   const [note, setNote] = useState('');
-  const [failure, setFailure] = useState<string | null>(null);
+  const [failure, setFailure] = useState<ShownError | null>(null);
+  const errorText = useErrorText();
   const titleId = useId();
   const noteId = useId();
   const hintId = useId();
@@ -41,7 +43,7 @@ export function CloseDay() {
   };
   const leave = async () => {
     const result = await bridge().day.close({ note });
-    if (!result.ok) return setFailure(result.error.message);
+    if (!result.ok) return setFailure(result.error);
     setNote('');
     setStep({ kind: 'left' });
   };
@@ -49,7 +51,7 @@ export function CloseDay() {
   const quit = async () => {
     if (note.trim()) await bridge().day.close({ note });
     const result = await bridge().app.quit();
-    if (!result.ok) setFailure(result.error.message);
+    if (!result.ok) setFailure(result.error);
   };
   const day = step.kind === 'open' ? step.day : null;
   return (
@@ -104,7 +106,7 @@ export function CloseDay() {
             </p>
             {failure && (
               <p className="field__error" role="alert">
-                {failure}
+                {errorText(failure)}
               </p>
             )}
           </>

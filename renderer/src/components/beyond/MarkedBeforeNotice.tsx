@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 
 import type { CallState } from '../../../../preload/contract';
 import { bridge } from '../../bridge';
+import { useErrorText, type ShownError } from '../../i18n/error-text';
 import { useRecoveryStore } from '../../stores/recovery-store';
 import { isolate } from '../format';
 
@@ -25,7 +26,8 @@ export function MarkedBeforeNotice({ call }: { call: CallState }) {
   const { t, i18n } = useTranslation();
   const leadUri = useRecoveryStore((store) => store.settings?.policy.leadUri ?? null);
   const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
+  const [failure, setFailure] = useState<ShownError | null>(null);
+  const errorText = useErrorText();
   if (!call.markedBefore) return null;
   const date = markedOn(call.markedBefore.at, call.startedAt, i18n.language);
   const toLead = async () => {
@@ -36,7 +38,7 @@ export function MarkedBeforeNotice({ call }: { call: CallState }) {
     const result = answered.ok
       ? await bridge().phone.transferBlind({ callId: call.id, target: leadUri })
       : answered;
-    if (!result.ok) setFailure(result.error.message);
+    if (!result.ok) setFailure(result.error);
     setBusy(false);
   };
   return (
@@ -49,7 +51,7 @@ export function MarkedBeforeNotice({ call }: { call: CallState }) {
       )}
       {failure && (
         <p className="field__error" role="alert">
-          {t('beyond.markedBefore.transferFailed', { reason: isolate(failure) })}
+          {t('beyond.markedBefore.transferFailed', { reason: isolate(errorText(failure)) })}
         </p>
       )}
     </div>

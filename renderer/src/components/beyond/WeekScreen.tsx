@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 
 import type { WeekReview } from '../../../../preload/contract';
 import { bridge } from '../../bridge';
+import { useErrorText, type ShownError } from '../../i18n/error-text';
 import { formatDateTime } from '../format';
 
 import { partyName } from './party-name';
@@ -23,7 +24,8 @@ export function WeekScreen() {
   const { t, i18n } = useTranslation();
   const [weeksAgo, setWeeksAgo] = useState(0);
   const [week, setWeek] = useState<WeekReview | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
+  const [failure, setFailure] = useState<ShownError | null>(null);
+  const errorText = useErrorText();
   useEffect(() => {
     let live = true;
     void bridge()
@@ -31,7 +33,7 @@ export function WeekScreen() {
       .then((result) => {
         if (!live) return;
         setWeek(result.ok ? result.value : null);
-        setFailure(result.ok ? null : result.error.message);
+        setFailure(result.ok ? null : result.error);
       });
     return () => {
       live = false;
@@ -84,7 +86,7 @@ export function WeekScreen() {
       </div>
       {failure && (
         <p className="field__error" role="alert">
-          {failure}
+          {errorText(failure)}
         </p>
       )}
       {week && charts && (
