@@ -27,6 +27,7 @@ import { createEventHub, type EventHub } from '../kernel/event-hub';
 import type { FetchLike } from '../summaries/collector-client';
 import { systemTimeZone } from '../summaries/iso-week';
 import { createDayService } from '../beyond/day-service';
+import { offerCloseAtShiftEnd } from '../beyond/shift-end';
 import { createSummariesService } from '../summaries/summaries-service';
 
 import { createHandlers } from './handlers';
@@ -175,6 +176,17 @@ export function createCore(deps: CoreDeps): Core {
   });
   const router = createRouter({ handlers, logger: logger.child({ module: 'router' }) });
 
+  const policy = deps.policy;
+  const stopShiftEnd = offerCloseAtShiftEnd({
+    clock,
+    timeZone: deps.timeZone ?? systemTimeZone(),
+    shiftEnd: () => {
+      const time = policy?.current().entries.ShiftEndTime?.value;
+      return typeof time === 'string' ? time : null;
+    },
+    onPolicyChange: policy && ((listener) => policy.onChange(() => listener())),
+    offer: () => events.publish('shell:closeDay', {}),
+  });
   const stopCheckpoints = every(clock, JOURNAL_CHECKPOINT_INTERVAL_MS, () => journal.checkpoint(), {
     background: true,
   });
@@ -189,6 +201,7 @@ export function createCore(deps: CoreDeps): Core {
     close: () =>
       (closed ??= (async () => {
         stopCheckpoints();
+        stopShiftEnd();
         recovery.close();
         await summaries.close();
         await phone.close();

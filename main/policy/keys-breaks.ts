@@ -128,6 +128,20 @@ export const BREAK_KEYS: PolicyKey[] = [
     },
   },
   {
+    name: 'ShiftEndTime',
+    category: 'breaks',
+    kind: 'string',
+    maxLength: 5,
+    pattern: /^([01]\d|2[0-3]):[0-5]\d$/,
+    default: null,
+    lockable: false,
+    example: '17:30',
+    description: {
+      en: 'When the shift ends (HH:MM, local time): the app then offers the agent the optional "Close the day" screen.',
+      he: 'מתי המשמרת מסתיימת (HH:MM, שעון מקומי): האפליקציה מציעה אז לנציג/ה את מסך "סיום היום" (לא חובה).',
+    },
+  },
+  {
     name: 'SummaryCollectorUrl',
     category: 'summaries',
     kind: 'string',
