@@ -21,7 +21,9 @@ function csvRow(entry: TimelineEntry): Record<(typeof CSV_COLUMNS)[number], stri
       const marks = entry.marks
         .filter((mark) => !mark.undone)
         .map((mark) =>
-          mark.kind === 'abusive' ? `abusive(${[mark.severity ?? '', ...mark.categories].filter(String).join(' ')})` : 'proud',
+          mark.kind === 'abusive'
+            ? `abusive(${[mark.severity ?? '', ...mark.categories].filter(String).join(' ')})`
+            : 'proud',
         );
       const who = entry.remoteDisplayName
         ? `${entry.remoteDisplayName} <${entry.remoteUri}>`

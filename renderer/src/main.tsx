@@ -8,6 +8,8 @@ import { useAudioStore } from './stores/audio-store';
 import { useCallsStore } from './stores/calls-store';
 import './styles/app.css';
 import './styles/workstation.css';
+// Last: the compact rules override the rest at small sizes.
+import './styles/compact.css';
 import './styles/sharing.css';
 
 const root = document.getElementById('root');

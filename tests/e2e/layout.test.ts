@@ -38,7 +38,7 @@ let noa: Customer;
 
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'steadyline-e2e-layout-'));
-  const recoveryPolicy = { ...DEFAULT_RECOVERY_POLICY, defaultBreakSeconds: 10, minimumBreakSeconds: 3 };
+  const recoveryPolicy = { ...DEFAULT_RECOVERY_POLICY, defaultBreakSeconds: 15, minimumBreakSeconds: 10 };
   writeFileSync(
     join(dataDir, 'settings.json'),
     JSON.stringify({ settingsVersion: 2, account: null, language: 'en', recoveryPolicy }),

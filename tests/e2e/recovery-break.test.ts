@@ -1,13 +1,12 @@
 /**
- * The recovery break end to end, on real parts: a customer (stock sip.js in Chromium) calls the
- * agent through a real Kamailio; the agent answers in the real renderer, marks the call abusive
- * and hangs up; the break screen counts down (a short policy written into settings.json, as IT
- * would); a second call during the break is refused by the engine with 480 and Retry-After and
- * never rings; the break ends, the reflection is saved, and the journal links call, mark, break and
- * reflection. The queue (a real HTTP server on 127.0.0.1) hears "paused" then "available". The core
- * restarted in the middle of a break resumes the time left. A loud caller (Chromium's fake capture
- * from a loud WAV) ends with the loud-call offer; a quiet one does not. "Transfer to my lead" marks
- * the caller abusive and hands the call over (REFER), and the break follows.
+ * The recovery break end to end, on real parts: a sip.js customer in Chromium calls the agent
+ * through Kamailio; the agent answers, marks the call abusive and hangs up; the break counts down
+ * (a short policy in settings.json, as IT would); a call during the break is refused with 480 and
+ * Retry-After and never rings; the reflection is saved, and the journal links call, mark, break,
+ * reflection (and the refused call). The queue (an HTTP server on 127.0.0.1) hears "paused", again
+ * "paused" for the wrap-up, then "available". A core restarted mid-break resumes the time left. A
+ * loud caller ends with the loud-call offer, a quiet one not. "Transfer to my lead" marks the caller
+ * abusive and hands the call over (REFER), and the break follows.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -163,7 +162,6 @@ describe('a recovery break after an abusive call', () => {
 
     const reflection = agent.getByTestId('reflection');
     await reflection.waitFor(WAIT);
-    // Wrap-up: the queue hears "paused" again (until the ceiling) while the reflection is open.
     await expect.poll(queueStates, WAIT).toEqual(['paused', 'paused']);
     await reflection.getByRole('group', { name: 'Your mood now' }).getByLabel('3').check();
     await reflection.getByRole('group', { name: 'How hard was the call' }).getByLabel('5').check();
@@ -180,7 +178,6 @@ describe('a recovery break after an abusive call', () => {
 
     await agent.getByRole('button', { name: 'Journal' }).click();
     const list = agent.getByRole('group', { name: 'Timeline' });
-    // The call refused during the break is in the journal too.
     await expect.poll(() => list.getByRole('listitem').count(), WAIT).toBe(4);
     expect(await list.textContent()).toContain('Abusive · Insults or profanity · Shouting');
     expect(await list.textContent()).toContain('refused during a break');
@@ -219,10 +216,7 @@ describe('a recovery break after an abusive call', () => {
     await expect.poll(() => agent.evaluate('document.documentElement.dir'), WAIT).toBe('rtl');
     await agent.getByRole('button', { name: 'טלפון' }).click();
     await agent.getByRole('button', { name: 'אני צריך/ה רגע' }).click();
-    await agent
-      .getByRole('alertdialog', { name: 'לקחת הפסקה עכשיו?' })
-      .getByRole('button', { name: 'לקחת הפסקה' })
-      .click();
+    await agent.getByRole('alertdialog').getByRole('button', { name: 'לקחת הפסקה' }).click();
     const breakScreen = agent.getByRole('dialog', { name: 'רגע לעצמך' });
     await breakScreen.waitFor(WAIT);
     await screenshot(agent, 'he-41-break');
