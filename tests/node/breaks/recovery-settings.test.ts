@@ -62,7 +62,7 @@ describe('recovery settings', () => {
     });
   });
 
-  it('sets a policy that does not match aside, with a notice, and uses the defaults', () => {
+  it('repairs a policy that does not match: the defaults for it, a notice naming it, the old file kept aside', () => {
     const dataDir = folderWith({
       ...v2,
       recoveryPolicy: { ...DEFAULT_RECOVERY_POLICY, defaultBreakSeconds: 'long' },
@@ -70,7 +70,8 @@ describe('recovery settings', () => {
     const settings = open(dataDir);
     expect(settings.recovery().policy).toEqual(DEFAULT_RECOVERY_POLICY);
     const [notice] = settings.notices();
-    expect(notice?.kind).toBe('settings-reset');
+    expect(notice?.kind).toBe('settings-repaired');
+    expect(notice?.details.fields).toContain('recoveryPolicy');
     const movedTo = notice?.details.movedTo ?? '';
     expect(existsSync(movedTo) && readFileSync(movedTo, 'utf8')).toContain('"defaultBreakSeconds": "long"');
   });
