@@ -183,7 +183,7 @@ describe('accessibility (axe-core)', () => {
     await everyState('en');
     await agent.getByRole('button', { name: 'Settings' }).click();
     await agent.getByLabel('Language').selectOption('he');
-    await expect.poll(() => agent.evaluate(() => document.documentElement.dir), WAIT).toBe('rtl');
+    await expect.poll(() => agent.evaluate('document.documentElement.dir'), WAIT).toBe('rtl');
     await everyState('he');
     expect(violations).toEqual([]);
   }, 300_000);

@@ -53,15 +53,16 @@ afterAll(async () => {
 
 /** What has focus: its accessible-ish name (aria-label, else its text), and whether it is in a dialog. */
 const focused = () =>
-  agent.evaluate(() => {
-    const node = document.activeElement as HTMLElement | null;
-    if (!node || node === document.body) return { name: '<body>', dialog: null as string | null };
+  // A string runs in the page (this project's Node types have no DOM).
+  agent.evaluate(`(() => {
+    const node = document.activeElement;
+    if (!node || node === document.body) return { name: '<body>', dialog: null };
     const dialog = node.closest('[role="dialog"], [role="alertdialog"]');
     return {
       name: (node.getAttribute('aria-label') ?? node.textContent ?? '').trim(),
       dialog: dialog ? (dialog.querySelector('h1, h2')?.textContent ?? '') : null,
     };
-  });
+  })()`) as Promise<{ name: string; dialog: string | null }>;
 
 /** Presses Tab (at most 40 times) until the focused control is named `name`. */
 async function tabTo(name: string | RegExp) {
@@ -112,9 +113,7 @@ describe('a whole call with the keyboard only', () => {
     await tabTo('Save reflection');
     await agent.keyboard.press('Enter');
     // Nothing chosen yet: focus goes to the first scale, which the agent answers with Space.
-    await expect
-      .poll(() => agent.evaluate(() => (document.activeElement as HTMLInputElement).name), WAIT)
-      .toBe('mood');
+    await expect.poll(() => agent.evaluate('document.activeElement.name'), WAIT).toBe('mood');
     await agent.keyboard.press('Space');
     await agent.keyboard.press('Tab');
     await agent.keyboard.press('Space');

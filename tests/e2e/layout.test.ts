@@ -64,17 +64,15 @@ afterAll(async () => {
 /** Not wider than the window, and each control wholly inside it (no scrolling to reach it). */
 async function expectFits(state: string, controls: Locator[]) {
   const viewport = agent.viewportSize() ?? { width: 0, height: 0 };
-  const overflow = await agent.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  // (Strings run in the page: this project's Node types have no DOM.)
+  const overflow = (await agent.evaluate(
+    'document.documentElement.scrollWidth - window.innerWidth',
+  )) as number;
   // On failure, say which elements stick out (the deepest ones first).
-  const culprits = await agent.evaluate(() =>
-    [...document.querySelectorAll<HTMLElement>('body *')]
-      .filter((node) => {
-        const box = node.getBoundingClientRect();
-        return box.width > 0 && (box.right > window.innerWidth + 1 || box.left < -1);
-      })
-      .slice(-3)
-      .map((node) => `${node.tagName.toLowerCase()}.${node.className}`),
-  );
+  const culprits = (await agent.evaluate(`Array.from(document.querySelectorAll('body *'))
+    .filter((node) => { const box = node.getBoundingClientRect();
+      return box.width > 0 && (box.right > window.innerWidth + 1 || box.left < -1); })
+    .slice(-3).map((node) => node.tagName.toLowerCase() + '.' + node.className)`)) as string[];
   expect(overflow, `${state}: horizontal overflow by ${culprits.join(', ')}`).toBeLessThanOrEqual(0);
   for (const control of controls) {
     const box = await control.boundingBox();
@@ -91,7 +89,7 @@ async function expectFits(state: string, controls: Locator[]) {
 async function atEverySize(lang: string, state: string, controls: () => Locator[], picture?: string) {
   for (const size of SIZES) {
     await agent.setViewportSize(size);
-    await agent.evaluate(() => window.scrollTo(0, 0));
+    await agent.evaluate('window.scrollTo(0, 0)');
     if (picture) await agent.screenshot({ path: join(DOCS, `${lang}-${picture}-${size.width}.png`) });
     await expectFits(`${lang} ${state} at ${size.width}×${size.height}`, controls());
   }
@@ -155,7 +153,7 @@ describe('the compact layout', () => {
     await callMarkAndBreak('en');
     await agent.getByRole('button', { name: 'Settings' }).click();
     await agent.getByLabel('Language').selectOption('he');
-    await expect.poll(() => agent.evaluate(() => document.documentElement.dir), WAIT).toBe('rtl');
+    await expect.poll(() => agent.evaluate('document.documentElement.dir'), WAIT).toBe('rtl');
     await agent.getByRole('button', { name: 'טלפון' }).click();
     await callMarkAndBreak('he');
   }, 300_000);
