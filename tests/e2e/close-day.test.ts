@@ -79,7 +79,7 @@ describe('both screens in English and Hebrew', () => {
     await both('en', { week: 'My week', closeDay: 'Close the day', dialog: 'Closing the day' });
     await agent.getByRole('button', { name: 'Settings' }).click();
     await agent.getByLabel('Language').selectOption('he');
-    await expect.poll(() => agent.evaluate(() => document.documentElement.dir), WAIT).toBe('rtl');
+    await expect.poll(() => agent.evaluate('document.documentElement.dir'), WAIT).toBe('rtl');
     await both('he', { week: 'השבוע שלי', closeDay: 'סיום היום', dialog: 'סוגרים את היום' });
     expect(violations).toEqual([]);
   }, 120_000);
