@@ -185,6 +185,8 @@ export const requestChannels = {
   'summaries:revokeAll': channel(noPayload, z.array(SharedWeekView)),
   /** Asks the collector what it holds for this install (so a revocation can be seen to have worked). */
   'summaries:checkCollector': channel(noPayload, CollectorHolding),
+  /** For a team lead (IT's TeamDashboardUrl): opens the lead's dashboard in the system browser. */
+  'summaries:openTeamDashboard': channel(noPayload, z.null()),
 
   // ---- day: closing the day (main/beyond/), from the local journal only
   /** Today in one line (answered calls, breaks) and the calls marked proud today. */

@@ -64,6 +64,8 @@ export interface CoreDeps {
   sipTrace?: (content: string) => void;
   /** Quits the app (the closing screen's "Quit"); absent where there is no shell (the preview). */
   quit?: () => void;
+  /** Opens an https address in the system browser (the lead's dashboard); absent in the preview. */
+  openExternal?: (url: string) => void;
 }
 
 export interface Core {
@@ -170,6 +172,7 @@ export function createCore(deps: CoreDeps): Core {
     }),
     now: clock.now,
     quit: deps.quit,
+    openExternal: deps.openExternal,
     exportDiagnostics:
       deps.diagnostics &&
       createDiagnosticsExport({ deps: deps.diagnostics, settings, phone, now: clock.now }),

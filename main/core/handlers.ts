@@ -46,6 +46,8 @@ export interface HandlerDeps {
   exportDiagnostics?: () => { file: string };
   /** Quits the app; absent where there is no shell. */
   quit?: () => void;
+  /** Opens an https address in the system browser; absent where there is no shell. */
+  openExternal?: (url: string) => void;
 }
 
 export function createHandlers(deps: HandlerDeps): Handlers {
@@ -77,7 +79,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     }),
     ...createRecoveryHandlers(recovery),
     ...createJournalHandlers({ journal: deps.journal, events, now: deps.now }),
-    ...createSummariesHandlers(deps.summaries),
+    ...createSummariesHandlers(deps.summaries, deps.openExternal),
     ...createDayHandlers(deps.day),
   };
 }

@@ -39,7 +39,7 @@ const recovery =
   });
 
 const summary =
-  (field: 'collectorUrl' | 'enrollmentCode' | 'sharingAllowed'): Apply =>
+  (field: 'collectorUrl' | 'enrollmentCode' | 'sharingAllowed' | 'teamDashboardUrl'): Apply =>
   (settings, value: string | boolean) => ({
     ...settings,
     summaryPolicy: { ...settings.summaryPolicy, [field]: value },
@@ -84,6 +84,7 @@ export const SETTINGS_EFFECTS: Readonly<Record<string, Apply>> = {
   SummaryCollectorUrl: summary('collectorUrl'),
   SummaryEnrollmentCode: summary('enrollmentCode'),
   SummarySharingAllowed: summary('sharingAllowed'),
+  TeamDashboardUrl: summary('teamDashboardUrl'),
   Language: (settings, value: StoredSettings['language'], entry) =>
     !entry.locked && settings.language !== DEFAULT_SETTINGS.language
       ? settings

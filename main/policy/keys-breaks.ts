@@ -181,4 +181,18 @@ export const BREAK_KEYS: PolicyKey[] = [
       he: 'false: סיכומי צוות לעולם אינם מוצעים או נשלחים. שום הגדרה כאן אינה יכולה להפעיל שיתוף במקום הנציג/ה.',
     },
   },
+  {
+    name: 'TeamDashboardUrl',
+    category: 'summaries',
+    kind: 'string',
+    maxLength: 500,
+    pattern: /^https:\/\/[^\s/]+/,
+    default: null,
+    lockable: false,
+    example: 'https://summaries.example.internal/dashboard/',
+    description: {
+      en: "The lead role: set it (per user, for team leads) to the collector's dashboard address (https) and the app shows a Team dashboard entry that opens it in the browser.",
+      he: 'תפקיד ראש/ת הצוות: הגדירו (לכל משתמש/ת, לראשי צוותים) את כתובת לוח הבקרה של האוסף (https), והאפליקציה תציג כניסה ללוח הבקרה של הצוות שנפתחת בדפדפן.',
+    },
+  },
 ];

@@ -111,6 +111,10 @@ async function start() {
     trust: it.trust,
     sipTrace: it.sipTrace,
     quit: () => app.quit(),
+    // Only IT's https TeamDashboardUrl reaches here (checked by the policy schema and again below).
+    openExternal: (url) => {
+      if (url.startsWith('https://')) void shell.openExternal(url);
+    },
     diagnostics: {
       logFiles: () => it.mainLog.files(),
       policy: () => it.policy.current(),

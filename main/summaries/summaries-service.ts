@@ -72,6 +72,7 @@ export function createSummariesService(deps: SummariesDeps) {
         sharingAllowed: policy.sharingAllowed,
         collectorUrlSetByIt: policy.collectorUrl !== null,
         enrollmentCodeSetByIt: policy.enrollmentCode !== null,
+        teamDashboard: policy.teamDashboardUrl !== null,
       },
       collectorUrl: enrollments.collectorUrl(),
       enrollment: enrollment && { teamName: enrollment.teamName, enrolledAt: enrollment.enrolledAt },
@@ -86,6 +87,8 @@ export function createSummariesService(deps: SummariesDeps) {
   }
 
   const changed = () => deps.publish(view());
+  /** IT's dashboard address for a team lead (the lead role), or null. */
+  const teamDashboardUrl = () => settings.summaryPolicy().teamDashboardUrl;
   const sender = createOutboxSender({
     db,
     clock,
@@ -190,6 +193,7 @@ export function createSummariesService(deps: SummariesDeps) {
 
   return {
     view,
+    teamDashboardUrl,
     setSharing,
     async enroll(input: EnrollInput): Promise<SharingView> {
       if (!sharing()) throw new UserFacingError('conflict', 'Choose how to share before enrolling.');

@@ -20,6 +20,14 @@ export const SummaryPolicy = z.object({
   collectorUrl: httpUrl.nullable().default(null),
   /** The team's enrollment code, so agents need not type it; used only once the agent opts in. */
   enrollmentCode: z.string().trim().min(6).max(64).nullable().default(null),
+  /** The lead role: the collector's dashboard (https) for a team lead; null for everyone else. */
+  teamDashboardUrl: z
+    .string()
+    .trim()
+    .max(500)
+    .refine((value) => /^https:\/\/[^\s/]+/i.test(value), 'an https:// address')
+    .nullable()
+    .default(null),
 });
 export type SummaryPolicy = z.infer<typeof SummaryPolicy>;
 
@@ -27,6 +35,7 @@ export const DEFAULT_SUMMARY_POLICY: SummaryPolicy = {
   sharingAllowed: true,
   collectorUrl: null,
   enrollmentCode: null,
+  teamDashboardUrl: null,
 };
 
 /** The stored section: absent → defaults; unknown keys (a `consent`, say) are dropped, not obeyed. */

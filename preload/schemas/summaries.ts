@@ -23,6 +23,8 @@ export const SharingView = z.object({
     /** IT named the collector: the agent cannot change it. */
     collectorUrlSetByIt: z.boolean(),
     enrollmentCodeSetByIt: z.boolean(),
+    /** IT gave this user the lead role: the app offers the team dashboard. */
+    teamDashboard: z.boolean(),
   }),
   /** The collector in force (IT's, or the one the agent typed). */
   collectorUrl: z.string().nullable(),

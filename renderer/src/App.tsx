@@ -13,6 +13,7 @@ import { RecoveryLayer } from './components/recovery/RecoveryLayer';
 import { RingingLayer } from './components/RingingLayer';
 import { SettingsScreen } from './components/SettingsScreen';
 import { ShareScreen } from './components/sharing/ShareScreen';
+import { TeamDashboardButton } from './components/sharing/TeamDashboardButton';
 import { WeeklyShareCard } from './components/sharing/WeeklyShareCard';
 import { StatusArea } from './components/StatusArea';
 import { useFocusRescue } from './components/use-focus-rescue';
@@ -74,6 +75,7 @@ export function App() {
         <StatusArea />
         <AvailabilityStatus />
         <CloseDay />
+        <TeamDashboardButton />
       </header>
       <RingingLayer onAnswered={() => setScreen('phone')} />
       <NoticeBanner />

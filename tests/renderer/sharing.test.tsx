@@ -18,7 +18,12 @@ const view: SharingView = {
   consent: 'none',
   mode: 'ask',
   name: null,
-  policy: { sharingAllowed: true, collectorUrlSetByIt: false, enrollmentCodeSetByIt: false },
+  policy: {
+    sharingAllowed: true,
+    collectorUrlSetByIt: false,
+    enrollmentCodeSetByIt: false,
+    teamDashboard: false,
+  },
   collectorUrl: null,
   enrollment: null,
   choicePersists: true,
