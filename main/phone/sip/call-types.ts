@@ -1,15 +1,10 @@
 /** The words SipCalls and its helpers (transfer, redirects) share with the call book, and a call's record. */
 import { type Session } from 'sip.js';
 
-export type CallEndReason =
-  | 'local-hangup'
-  | 'remote-hangup'
-  | 'declined'
-  | 'cancelled'
-  | 'busy'
-  | 'failed'
-  | 'transport-lost'
-  | 'transferred';
+import type { CallEndReason as AnyCallEndReason } from '../../../preload/schemas/common';
+
+/** The endings the SIP engine gives itself (the phone service and the journal add the others). */
+export type CallEndReason = Exclude<AnyCallEndReason, 'deferred' | 'missed' | 'interrupted'>;
 
 /** Where a transfer sends the other side: an address (blind) or another connected call (attended). */
 export type TransferTarget = { uri: string } | { callId: string };
