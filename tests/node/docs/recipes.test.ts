@@ -22,6 +22,7 @@ const OWNING_FOLDERS = [
   'tests',
   'scripts',
   'assets',
+  'build',
   'collector',
 ];
 
