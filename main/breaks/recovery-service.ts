@@ -30,6 +30,7 @@ import { markCall, undoMarkInTime } from './marking';
 import { keepNotesWithinRetention } from './note-retention';
 import { createQueueWebhook, type QueueStatusValue } from './queue-webhook';
 import { saveReflectionOn } from './reflection';
+import { reflectionOnOffer, skipReflectionOf } from '../journal/reflection-offer';
 import { createWrapUp } from './wrap-up';
 
 export interface RecoverySettingsSource {
@@ -47,6 +48,9 @@ export interface RecoveryDeps {
   logger: Logger;
   fetch?: typeof fetch;
 }
+
+/** After a restart, the reflection of a break that ended at most this long ago is offered again. */
+export const REFLECTION_OFFER_MS = 12 * 60 * 60 * 1000;
 
 interface Scheduled {
   trigger: BreakTrigger;
@@ -110,6 +114,8 @@ export function createRecoveryService(deps: RecoveryDeps) {
       breakMarkId = null;
       suggestLonger = null;
       reflection = how === 'undone' ? null : { breakId: ended.id, callId: ended.callId };
+      // A break taken back with its mark has no reflection, after a restart either.
+      if (how === 'undone') skipReflectionOf(journal, ended.id, clock.now());
       deps.events.publish('journal:changed', { table: 'breaks' });
     },
     onChanged: publish,
@@ -146,6 +152,8 @@ export function createRecoveryService(deps: RecoveryDeps) {
   session.resume();
   const resumed = session.current();
   if (resumed?.callId != null) hadBreak.add(resumed.callId);
+  // The reflection left open by the previous run is offered again; the phone is not paused for it.
+  if (!resumed && !reflection) reflection = reflectionOnOffer(journal, clock.now() - REFLECTION_OFFER_MS);
   const stopRetention = keepNotesWithinRetention({
     journal,
     clock,
@@ -220,6 +228,7 @@ export function createRecoveryService(deps: RecoveryDeps) {
       return state();
     },
     skipReflection() {
+      if (reflection) skipReflectionOf(journal, reflection.breakId, clock.now());
       reflection = null;
       wrapUp.finish();
       publish();

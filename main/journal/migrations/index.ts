@@ -8,6 +8,7 @@ import { interruptedEndings } from './006-interrupted';
 import { summaryOutbox } from './007-summary-outbox';
 import { marksAndJournalView } from './008-marks-and-journal-view';
 import { dayNotes } from './009-day-notes';
+import { reflectionSkipped } from './010-reflection-skipped';
 import type { Migration } from './migration';
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -20,5 +21,6 @@ export const MIGRATIONS: readonly Migration[] = [
   summaryOutbox,
   marksAndJournalView,
   dayNotes,
+  reflectionSkipped,
 ];
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
