@@ -32,8 +32,11 @@ import {
   Availability,
   AvailabilityChange,
   HotkeyAction,
+  IceServers,
   PhonePreferences,
   RegistrationState,
+  TurnLoginInput,
+  TurnLogins,
 } from './schemas/phone';
 import {
   MarkInput,
@@ -100,6 +103,11 @@ export const requestChannels = {
   'settings:getPhone': channel(noPayload, PhonePreferences),
   /** Changes some of them; answers with all of them. */
   'settings:setPhone': channel(PhonePreferences.partial(), PhonePreferences),
+  /** TURN logins (the credential kept in the secret store; only "stored" comes back). */
+  'settings:getTurnLogins': channel(noPayload, TurnLogins),
+  'settings:setTurnLogin': channel(TurnLoginInput, TurnLogins),
+  /** The window's media engine: the ICE servers with their TURN logins, for the peer connection. */
+  'settings:getIceServers': channel(noPayload, IceServers),
 
   // ---- phone: registration, availability and calls
   'phone:getRegistration': channel(noPayload, RegistrationState),

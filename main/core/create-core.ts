@@ -14,6 +14,7 @@ import type { Logger } from '../logging/logger';
 import type { OpenedStore } from '../settings/key-value-store';
 import type { SecretCipher } from '../settings/secret-cipher';
 import { createSecretStore } from '../settings/secret-store';
+import { createTurnLogins } from '../settings/turn-logins';
 import { createSettingsService, type PolicyFeed, type SettingsService } from '../settings/settings-service';
 import { createTrustedFetch } from '../trust/trusted-fetch';
 import { createDiagnosticsExport, type DiagnosticsDeps } from '../logging/export-diagnostics';
@@ -158,6 +159,7 @@ export function createCore(deps: CoreDeps): Core {
     dataDir,
     notices,
     settings,
+    turnLogins: createTurnLogins({ secrets, iceServerUrls: () => settings.phone().iceServers }),
     journal: journal.db,
     phone,
     windowMedia,

@@ -18,6 +18,7 @@ import type { PhoneService } from '../phone/phone-service';
 import type { RemoteMediaEngine } from '../phone/remote-media-engine';
 import { createSettingsHandlers } from '../settings/settings-handlers';
 import type { SettingsService } from '../settings/settings-service';
+import type { TurnLoginService } from '../settings/turn-logins';
 import { createSummariesHandlers } from '../summaries/summaries-handlers';
 import type { SummariesService } from '../summaries/summaries-service';
 
@@ -28,6 +29,7 @@ export interface HandlerDeps {
   dataDir: string;
   notices: NoticeBoard;
   settings: SettingsService;
+  turnLogins: TurnLoginService;
   journal: Database.Database;
   phone: PhoneService;
   /** The window's media engine when the window makes call audio; null when the core uses its own. */
@@ -69,7 +71,11 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       setImmediate(() => deps.quit?.());
       return null;
     },
-    ...createSettingsHandlers({ settings: deps.settings, addNotice: (notice) => notices.add(notice) }),
+    ...createSettingsHandlers({
+      settings: deps.settings,
+      turnLogins: deps.turnLogins,
+      addNotice: (notice) => notices.add(notice),
+    }),
     ...createPhoneHandlers({
       phone: deps.phone,
       windowMedia: deps.windowMedia,

@@ -3,14 +3,20 @@ import type { Notice } from '../../preload/contract';
 import type { HandlersOf } from '../ipc/router';
 
 import type { SettingsService } from './settings-service';
+import type { TurnLoginService } from './turn-logins';
 
 export interface SettingsHandlerDeps {
   settings: SettingsService;
+  turnLogins: TurnLoginService;
   /** Shows the agent a notice that saving raised (a password kept only for this session). */
   addNotice(notice: Notice): void;
 }
 
-export function createSettingsHandlers({ settings, addNotice }: SettingsHandlerDeps): HandlersOf<'settings'> {
+export function createSettingsHandlers({
+  settings,
+  turnLogins,
+  addNotice,
+}: SettingsHandlerDeps): HandlersOf<'settings'> {
   return {
     'settings:get': () => settings.view(),
     'settings:saveAccount': (account) => {
@@ -22,5 +28,8 @@ export function createSettingsHandlers({ settings, addNotice }: SettingsHandlerD
     'settings:setLanguage': ({ language }) => settings.setLanguage(language),
     'settings:getPhone': () => settings.phone(),
     'settings:setPhone': (patch) => settings.setPhone(patch),
+    'settings:getTurnLogins': () => turnLogins.list(),
+    'settings:setTurnLogin': (login) => turnLogins.set(login),
+    'settings:getIceServers': () => turnLogins.iceServers(),
   };
 }

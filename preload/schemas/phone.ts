@@ -37,7 +37,7 @@ const Accelerator = z
 export const HotkeyAction = z.enum(['answer', 'hangup', 'mute', 'markAbusive']);
 export type HotkeyAction = z.infer<typeof HotkeyAction>;
 
-/** A STUN or TURN server URL for call audio (TURN credentials are not stored yet). */
+/** A STUN or TURN server URL for call audio (a TURN server's login: `TurnLoginInput`). */
 const IceServerUrl = z
   .string()
   .trim()
@@ -61,3 +61,26 @@ export const AvailabilityChange = z.object({
   availability: Availability,
   retryAfterSeconds: z.number().int().min(1).max(3600).optional(),
 });
+
+const TurnUrl = IceServerUrl.refine((url) => /^turns?:/i.test(url), 'turn-url');
+
+/** A TURN server's login. The credential goes to the secret store and never comes back to the form. */
+export const TurnLoginInput = z.object({
+  url: TurnUrl,
+  username: z.string().trim().min(1).max(256),
+  credential: z.string().min(1).max(1024),
+});
+export type TurnLoginInput = z.infer<typeof TurnLoginInput>;
+
+/** What the form learns: the username, and only whether a credential is stored. */
+export const TurnLogins = z.object({
+  storage: z.enum(['encrypted', 'session-only']),
+  logins: z.array(z.object({ url: z.string(), username: z.string(), hasCredential: z.boolean() })),
+});
+export type TurnLogins = z.infer<typeof TurnLogins>;
+
+/** The RTCIceServer list the window's peer connection needs (TURN logins included). */
+export const IceServers = z.array(
+  z.object({ urls: z.string(), username: z.string().optional(), credential: z.string().optional() }),
+);
+export type IceServers = z.infer<typeof IceServers>;

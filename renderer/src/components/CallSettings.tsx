@@ -6,6 +6,7 @@ import { useAudioStore } from '../stores/audio-store';
 
 import { hotkeyPolicyKey, useLockedByIt } from './policy-lock';
 import { SetByIt } from './SetByIt';
+import { TurnLogins } from './TurnLogins';
 
 /** STUN/TURN servers (one per line) and the global hotkeys, saved together. */
 function CallSettingsForm({ preferences }: { preferences: PhonePreferences }) {
@@ -75,5 +76,11 @@ function CallSettingsForm({ preferences }: { preferences: PhonePreferences }) {
 
 export function CallSettings() {
   const preferences = useAudioStore((store) => store.preferences);
-  return preferences ? <CallSettingsForm preferences={preferences} /> : null;
+  if (!preferences) return null;
+  return (
+    <>
+      <CallSettingsForm preferences={preferences} />
+      <TurnLogins iceServers={preferences.iceServers} />
+    </>
+  );
 }

@@ -41,7 +41,7 @@ export interface CallAudioControl {
 }
 
 export function startCallAudio(mediaDevices: MediaDevices = navigator.mediaDevices): CallAudioControl {
-  const { media, phone, journal } = bridge();
+  const { media, phone, journal, settings } = bridge();
   const fallbackListeners = new Set<(role: DeviceRole) => void>();
   const ringer = new Ringer(createAudioElement);
   let preferences: PhonePreferences | null = null;
@@ -86,7 +86,8 @@ export function startCallAudio(mediaDevices: MediaDevices = navigator.mediaDevic
     quality: (callId) => engine.quality(callId),
     async applyPreferences(next) {
       preferences = next;
-      engine.configure({ iceServers: next.iceServers.map((urls) => ({ urls })) });
+      const iceServers = await settings.getIceServers();
+      engine.configure({ iceServers: iceServers.ok ? iceServers.value : [] });
       await routing.choose(next);
     },
     devices: () => listAudioDevices(mediaDevices),

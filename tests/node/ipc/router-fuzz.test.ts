@@ -17,6 +17,7 @@ import { createTestCore } from '../../support/test-core';
 const RUNS_PER_CHANNEL = 1500;
 
 const validExamples: Partial<Record<RequestChannel, unknown>> = {
+  'settings:setTurnLogin': { url: 'turn:turn.example.org', username: 'agent', credential: 'secret' },
   // Consent stays "don't share" here, so no summaries request ever leaves for a collector.
   'summaries:setSharing': { consent: 'none', mode: 'ask', name: null },
   'summaries:enroll': { code: 'TEAM-CODE-1', collectorUrl: 'http://127.0.0.1:9' },
