@@ -21,7 +21,7 @@ describe('dial pad', () => {
     fireEvent.change(field, { target: { value: '100' } });
     fireEvent.submit(field);
     await waitFor(() => expect(sent('phone:dial')).toEqual([{ target: '100' }]));
-    expect(field.value).toBe('');
+    await waitFor(() => expect(field.value).toBe(''));
     fireEvent.click(screen.getByRole('button', { name: named('Redial 100') }));
     await waitFor(() => expect(sent('phone:dial')).toHaveLength(2));
   });
