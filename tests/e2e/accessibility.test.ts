@@ -6,61 +6,32 @@
  * reflection (with its required-score errors), the journal with entries, the delete confirmation
  * and its Undo. Any violation fails the test.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 
-import { DEFAULT_RECOVERY_POLICY } from '../../main/settings/recovery-settings';
-import { createKamailio, type Kamailio } from '../node/phone/support/kamailio';
-
-import { MEDIA_FLAGS, openAgent, openCustomer, WAIT, type Customer } from './support/agent';
+import { WAIT, type Customer } from './support/agent';
 import { axeViolations } from './support/axe';
-import { launchChromium, type LaunchedBrowser } from './support/chromium';
-import { startCustomerSite, type CustomerSite } from './support/customer-site';
-import { startPreviewProcess, type PreviewProcess } from './support/preview-process';
+import { recoveryPolicySettings, useWorld } from './support/world';
 
 const AGENT_URI = 'sip:1001@127.0.0.1';
+const NOA = { user: '0501234567', name: 'Noa Cohen' };
 /** Every violation of every state, so one run shows them all; the test fails on any. */
 const violations: string[] = [];
 
-let kamailio: Kamailio;
-let site: CustomerSite;
-let browser: LaunchedBrowser;
-let preview: PreviewProcess;
-let dataDir: string;
-let agent: Page;
-let noa: Customer;
-
-beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'steadyline-e2e-axe-'));
-  const recoveryPolicy = {
-    ...DEFAULT_RECOVERY_POLICY,
+const world = useWorld({
+  name: 'axe',
+  customers: [NOA],
+  settings: recoveryPolicySettings({
     defaultBreakSeconds: 10,
     minimumBreakSeconds: 3,
     maximumBreakSeconds: 20,
-  };
-  writeFileSync(
-    join(dataDir, 'settings.json'),
-    JSON.stringify({ settingsVersion: 2, account: null, language: 'en', recoveryPolicy }),
-  );
-  kamailio = await createKamailio();
-  await kamailio.start();
-  site = await startCustomerSite();
-  browser = await launchChromium(MEDIA_FLAGS);
-  preview = await startPreviewProcess(dataDir);
-  agent = await openAgent(browser, preview.url, kamailio.wsUrl);
-  noa = await openCustomer(browser, site, kamailio.wsUrl, { user: '0501234567', name: 'Noa Cohen' });
-}, 90_000);
-
-afterAll(async () => {
-  await preview?.stop();
-  await browser?.close();
-  await site?.close();
-  await kamailio?.stop();
-  rmSync(dataDir, { recursive: true, force: true });
+  }),
+});
+let agent: Page;
+let noa: Customer;
+beforeAll(() => {
+  agent = world.agent;
+  noa = world.customer(NOA.user);
 });
 
 const WORDS = {
