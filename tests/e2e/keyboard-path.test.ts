@@ -4,51 +4,23 @@
  * step: never on the page body, trapped inside the break and the reflection, given back or moved
  * to the next sensible control when the focused one goes away.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 
-import { DEFAULT_RECOVERY_POLICY } from '../../main/settings/recovery-settings';
-import { createKamailio, type Kamailio } from '../node/phone/support/kamailio';
+import { WAIT, type Customer } from './support/agent';
+import { recoveryPolicySettings, useWorld } from './support/world';
 
-import { MEDIA_FLAGS, openAgent, openCustomer, WAIT, type Customer } from './support/agent';
-import { launchChromium, type LaunchedBrowser } from './support/chromium';
-import { startCustomerSite, type CustomerSite } from './support/customer-site';
-import { startPreviewProcess, type PreviewProcess } from './support/preview-process';
-
-let kamailio: Kamailio;
-let site: CustomerSite;
-let browser: LaunchedBrowser;
-let preview: PreviewProcess;
-let dataDir: string;
+const NOA = { user: '0501234567', name: 'Noa Cohen' };
+const world = useWorld({
+  name: 'keyboard',
+  customers: [NOA],
+  settings: recoveryPolicySettings({ defaultBreakSeconds: 10, minimumBreakSeconds: 3 }),
+});
 let agent: Page;
 let noa: Customer;
-
-beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'steadyline-e2e-keyboard-'));
-  const recoveryPolicy = { ...DEFAULT_RECOVERY_POLICY, defaultBreakSeconds: 10, minimumBreakSeconds: 3 };
-  writeFileSync(
-    join(dataDir, 'settings.json'),
-    JSON.stringify({ settingsVersion: 2, account: null, language: 'en', recoveryPolicy }),
-  );
-  kamailio = await createKamailio();
-  await kamailio.start();
-  site = await startCustomerSite();
-  browser = await launchChromium(MEDIA_FLAGS);
-  preview = await startPreviewProcess(dataDir);
-  agent = await openAgent(browser, preview.url, kamailio.wsUrl);
-  noa = await openCustomer(browser, site, kamailio.wsUrl, { user: '0501234567', name: 'Noa Cohen' });
-}, 90_000);
-
-afterAll(async () => {
-  await preview?.stop();
-  await browser?.close();
-  await site?.close();
-  await kamailio?.stop();
-  rmSync(dataDir, { recursive: true, force: true });
+beforeAll(() => {
+  agent = world.agent;
+  noa = world.customer(NOA.user);
 });
 
 /** What has focus: its accessible-ish name (aria-label, else its text), and whether it is in a dialog. */

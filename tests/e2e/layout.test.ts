@@ -5,22 +5,17 @@
  * call, the whole break screen (time left, +time, End break). Screenshots of each go to
  * test-results/e2e/ (the README's come from docs/screenshots/, made by this test).
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 import type { Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 
-import { DEFAULT_RECOVERY_POLICY } from '../../main/settings/recovery-settings';
-import { createKamailio, type Kamailio } from '../node/phone/support/kamailio';
-
-import { MEDIA_FLAGS, openAgent, openCustomer, WAIT, type Customer } from './support/agent';
-import { launchChromium, type LaunchedBrowser } from './support/chromium';
-import { startCustomerSite, type CustomerSite } from './support/customer-site';
-import { startPreviewProcess, type PreviewProcess } from './support/preview-process';
+import { WAIT, type Customer } from './support/agent';
+import { recoveryPolicySettings, useWorld } from './support/world';
 
 const AGENT_URI = 'sip:1001@127.0.0.1';
+const NOA = { user: '0501234567', name: 'Noa Cohen' };
 const SIZES = [
   { width: 360, height: 640 },
   { width: 480, height: 800 },
@@ -28,37 +23,17 @@ const SIZES = [
 ];
 const DOCS = resolve(import.meta.dirname, '../../docs/screenshots');
 
-let kamailio: Kamailio;
-let site: CustomerSite;
-let browser: LaunchedBrowser;
-let preview: PreviewProcess;
-let dataDir: string;
+const world = useWorld({
+  name: 'layout',
+  customers: [NOA],
+  settings: recoveryPolicySettings({ defaultBreakSeconds: 15, minimumBreakSeconds: 10 }),
+});
 let agent: Page;
 let noa: Customer;
-
-beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'steadyline-e2e-layout-'));
-  const recoveryPolicy = { ...DEFAULT_RECOVERY_POLICY, defaultBreakSeconds: 15, minimumBreakSeconds: 10 };
-  writeFileSync(
-    join(dataDir, 'settings.json'),
-    JSON.stringify({ settingsVersion: 2, account: null, language: 'en', recoveryPolicy }),
-  );
-  kamailio = await createKamailio();
-  await kamailio.start();
-  site = await startCustomerSite();
-  browser = await launchChromium(MEDIA_FLAGS);
-  preview = await startPreviewProcess(dataDir);
-  agent = await openAgent(browser, preview.url, kamailio.wsUrl);
-  noa = await openCustomer(browser, site, kamailio.wsUrl, { user: '0501234567', name: 'Noa Cohen' });
+beforeAll(() => {
+  agent = world.agent;
+  noa = world.customer(NOA.user);
   mkdirSync(DOCS, { recursive: true });
-}, 90_000);
-
-afterAll(async () => {
-  await preview?.stop();
-  await browser?.close();
-  await site?.close();
-  await kamailio?.stop();
-  rmSync(dataDir, { recursive: true, force: true });
 });
 
 /** Not wider than the window, and each control wholly inside it (no scrolling to reach it). */
