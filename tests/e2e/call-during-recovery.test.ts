@@ -7,66 +7,40 @@
  * the reflection's wrap-up, after the wrap-up's ceiling with the reflection still open (it gives
  * way and comes back with its draft), with the agent on the Journal screen, and after the reflection.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 
-import { DEFAULT_RECOVERY_POLICY } from '../../main/settings/recovery-settings';
-import { createKamailio, type Kamailio } from '../node/phone/support/kamailio';
-
-import { MEDIA_FLAGS, openAgent, openCustomer, WAIT, type Customer } from './support/agent';
-import { launchChromium, screenshot, type LaunchedBrowser } from './support/chromium';
-import { startCustomerSite, type CustomerSite } from './support/customer-site';
-import { startPreviewProcess, type PreviewProcess } from './support/preview-process';
+import { WAIT, type Customer } from './support/agent';
+import { screenshot } from './support/chromium';
+import { recoveryPolicySettings, useWorld } from './support/world';
 
 const AGENT = '1001';
 const AGENT_URI = `sip:${AGENT}@127.0.0.1`;
 const BREAK_SECONDS = 10;
 const CEILING_SECONDS = 20;
+const NOA = { user: '0501234567', name: 'Noa Cohen' };
+const AVI = { user: '0529999999', name: 'Avi Mizrahi' };
 
-let kamailio: Kamailio;
-let site: CustomerSite;
-let browser: LaunchedBrowser;
-let preview: PreviewProcess;
-let dataDir: string;
-let agent: Page;
-let noa: Customer;
-let avi: Customer;
-
-beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'steadyline-e2e-ringing-'));
-  const recoveryPolicy = {
-    ...DEFAULT_RECOVERY_POLICY,
+const world = useWorld({
+  name: 'ringing',
+  agentUser: AGENT,
+  customers: [NOA, AVI],
+  settings: recoveryPolicySettings({
     defaultBreakSeconds: BREAK_SECONDS,
     minimumBreakSeconds: 1,
     maximumBreakSeconds: CEILING_SECONDS,
-  };
-  writeFileSync(
-    join(dataDir, 'settings.json'),
-    JSON.stringify({ settingsVersion: 2, account: null, language: 'en', recoveryPolicy }),
-  );
-  kamailio = await createKamailio();
-  await kamailio.start();
-  site = await startCustomerSite();
-  browser = await launchChromium(MEDIA_FLAGS);
-  preview = await startPreviewProcess(dataDir);
-  agent = await openAgent(browser, preview.url, kamailio.wsUrl, AGENT);
-  noa = await openCustomer(browser, site, kamailio.wsUrl, { user: '0501234567', name: 'Noa Cohen' });
-  avi = await openCustomer(browser, site, kamailio.wsUrl, { user: '0529999999', name: 'Avi Mizrahi' });
+  }),
+});
+let agent: Page;
+let noa: Customer;
+let avi: Customer;
+beforeAll(async () => {
+  agent = world.agent;
+  noa = world.customer(NOA.user);
+  avi = world.customer(AVI.user);
   await agent.evaluate(
     `window.__rang = 0; window.steadyline.phone.onCall((call) => { if (call.state === 'ringing') window.__rang += 1; })`,
   );
-}, 90_000);
-
-afterAll(async () => {
-  await preview?.stop();
-  await browser?.close();
-  await site?.close();
-  await kamailio?.stop();
-  rmSync(dataDir, { recursive: true, force: true });
 });
 
 const rang = () => agent.evaluate('window.__rang') as Promise<number>;
