@@ -6,8 +6,14 @@ import type { PolicyKey } from './define';
 import { ACCOUNT_KEYS } from './keys-account';
 import { BREAK_KEYS } from './keys-breaks';
 import { DESKTOP_KEYS } from './keys-desktop';
+import { WARNING_KEYS } from './keys-warnings';
 
-export const POLICY_KEYS: readonly PolicyKey[] = [...ACCOUNT_KEYS, ...BREAK_KEYS, ...DESKTOP_KEYS];
+export const POLICY_KEYS: readonly PolicyKey[] = [
+  ...ACCOUNT_KEYS,
+  ...BREAK_KEYS,
+  ...WARNING_KEYS,
+  ...DESKTOP_KEYS,
+];
 
 export type PolicyKeyName = (typeof POLICY_KEYS)[number]['name'];
 
