@@ -67,6 +67,10 @@ describe('both screens in English and Hebrew', () => {
     const both = async (lang: 'en' | 'he', names: { week: string; closeDay: string; dialog: string }) => {
       await agent.getByRole('button', { name: names.week }).click();
       await agent.locator('[data-testid="week-chart"] canvas').nth(2).waitFor(WAIT);
+      // The charts run as the language reads: in Hebrew Monday is at the right edge.
+      const direction = lang === 'he' ? 'rtl' : 'ltr';
+      const charts = agent.locator(`[data-testid="week-chart"][data-direction="${direction}"]`);
+      expect(await charts.count()).toBe(3);
       violations.push(...(await axeViolations(agent, `${lang} my week`)));
       await screenshot(agent, `${lang}-61-my-week`);
       await agent.getByRole('button', { name: names.closeDay }).click();

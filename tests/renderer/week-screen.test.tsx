@@ -1,9 +1,12 @@
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import type uPlot from 'uplot';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 
 import type { WeekReview } from '../../preload/contract';
+import { weekChartOptions, type Direction } from '../../renderer/src/components/beyond/WeekChart';
 import { WeekScreen } from '../../renderer/src/components/beyond/WeekScreen';
 import { applyLanguage } from '../../renderer/src/i18n';
+import { committed, loadUplotInJsdom, restoreJsdom } from './support/uplot-in-jsdom';
 
 import { transport } from './setup';
 import { ok, refuse, sent } from './support/calls';
@@ -96,5 +99,80 @@ describe('my week, in pictures', () => {
     expect(await screen.findByRole('table', { name: 'אותם מספרים כמו בתרשימים, יום אחר יום' })).toBeTruthy();
     expect(screen.getByRole('region', { name: 'השבוע שלי, בתמונות' })).toBeTruthy();
     expect(screen.getAllByRole('cell')[2]?.textContent).toBe('3.5');
+  });
+
+  it('draws the charts right to left in Hebrew, left to right in English', async () => {
+    transport.respond('week:review', ok(week));
+    const { unmount } = render(<WeekScreen />);
+    await screen.findByRole('table');
+    const directions = () => screen.getAllByTestId('week-chart').map((chart) => chart.dataset.direction);
+    expect(directions()).toEqual(['ltr', 'ltr', 'ltr']);
+    unmount();
+    await act(() => applyLanguage('he'));
+    render(<WeekScreen />);
+    await screen.findByRole('table');
+    expect(directions()).toEqual(['rtl', 'rtl', 'rtl']);
+  });
+});
+
+describe('the week chart in uPlot', () => {
+  let UPlot: typeof uPlot;
+  const charts: uPlot[] = [];
+  beforeAll(async () => {
+    UPlot = await loadUplotInJsdom();
+  });
+  afterAll(() => {
+    charts.forEach((chart) => chart.destroy());
+    restoreJsdom();
+  });
+
+  const days = ['Mon 23', 'Tue 24', 'Wed 25', 'Thu 26', 'Fri 27', 'Sat 28', 'Sun 29'];
+  const drawn = async (direction: Direction) => {
+    const host = document.createElement('div');
+    document.body.append(host);
+    const values = [2, 0, 0, 1, 0, 0, 0];
+    const props = {
+      title: 'Breaks per day',
+      days,
+      series: [{ label: 'Breaks per day', values, color: '#2f6f68' }],
+      kind: 'bars' as const,
+      range: [0, 5] as [number, number],
+    };
+    const chart = new UPlot(
+      weekChartOptions(props, direction, 560, UPlot.paths.bars?.({ size: [0.6, 64] })),
+      [days.map((_, index) => index), values],
+      host,
+    );
+    charts.push(chart);
+    await committed();
+    return chart;
+  };
+
+  it('puts Monday at the left edge in English and at the right edge in Hebrew, as the table reads', async () => {
+    const english = await drawn('ltr');
+    const hebrew = await drawn('rtl');
+    const monday = (chart: uPlot) => chart.valToPos(0, 'x');
+    const sunday = (chart: uPlot) => chart.valToPos(6, 'x');
+    expect(monday(english)).toBe(0);
+    expect(sunday(english)).toBe(english.bbox.width / devicePixelRatio);
+    expect(monday(hebrew)).toBe(hebrew.bbox.width / devicePixelRatio);
+    expect(sunday(hebrew)).toBe(0);
+    // Every day one step further right in English, further left in Hebrew.
+    const positions = (chart: uPlot) => days.map((_, index) => chart.valToPos(index, 'x'));
+    expect(positions(english)).toEqual([...positions(english)].sort((a, b) => a - b));
+    expect(positions(hebrew)).toEqual([...positions(hebrew)].sort((a, b) => b - a));
+  });
+
+  it('puts the numbers’ axis on the left in English and on the right in Hebrew', async () => {
+    const english = await drawn('ltr');
+    const hebrew = await drawn('rtl');
+    // The plot leaves the axis's room on its side (uPlot keeps a smaller gap on the other).
+    const gaps = (chart: uPlot) => ({
+      left: chart.bbox.left,
+      right: 560 * devicePixelRatio - chart.bbox.left - chart.bbox.width,
+    });
+    expect(gaps(english).left).toBeGreaterThan(gaps(english).right);
+    expect(gaps(hebrew).right).toBeGreaterThan(gaps(hebrew).left);
+    expect(gaps(hebrew)).toEqual({ left: gaps(english).right, right: gaps(english).left });
   });
 });

@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
 import type uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 
@@ -16,28 +17,46 @@ interface ChartProps {
   range?: [number, number];
 }
 
-/** Draws the chart into `element` (bars for counts; a line with gaps for the mood). */
-function draw(UPlot: typeof uPlot, element: HTMLElement, { days, series, kind, range }: ChartProps): uPlot {
+export type Direction = 'ltr' | 'rtl';
+
+/**
+ * The chart's uPlot options (bars for counts; a line with gaps for the mood). Right to left
+ * (Hebrew) the week runs like the table reads: Monday at the right edge (the x scale reversed)
+ * and the numbers' axis on the right.
+ */
+export function weekChartOptions(
+  { days, series, kind, range }: ChartProps,
+  direction: Direction,
+  width: number,
+  bars?: uPlot.Series.PathBuilder,
+): uPlot.Options {
+  const rtl = direction === 'rtl';
+  return {
+    width,
+    height: 180,
+    scales: { x: { time: false, dir: rtl ? -1 : 1 }, ...(range ? { y: { range } } : {}) },
+    axes: [{ values: (_u, ticks) => ticks.map((tick) => days[tick] ?? '') }, { side: rtl ? 1 : 3 }],
+    series: [
+      {},
+      ...series.map((s) => ({
+        label: s.label,
+        stroke: s.color,
+        width: 2,
+        spanGaps: false,
+        ...(kind === 'bars' && bars ? { paths: bars, fill: s.color } : {}),
+      })),
+    ],
+    legend: { live: false },
+  };
+}
+
+/** Draws the chart into `element`. */
+function draw(UPlot: typeof uPlot, element: HTMLElement, props: ChartProps, direction: Direction): uPlot {
+  const width = Math.max(300, Math.min(element.clientWidth || 560, 720));
   const bars = UPlot.paths.bars?.({ size: [0.6, 64] });
   return new UPlot(
-    {
-      width: Math.max(300, Math.min(element.clientWidth || 560, 720)),
-      height: 180,
-      scales: { x: { time: false }, ...(range ? { y: { range } } : {}) },
-      axes: [{ values: (_u, ticks) => ticks.map((tick) => days[tick] ?? '') }, {}],
-      series: [
-        {},
-        ...series.map((s) => ({
-          label: s.label,
-          stroke: s.color,
-          width: 2,
-          spanGaps: false,
-          ...(kind === 'bars' && bars ? { paths: bars, fill: s.color } : {}),
-        })),
-      ],
-      legend: { live: false },
-    },
-    [days.map((_, index) => index), ...series.map((s) => s.values)],
+    weekChartOptions(props, direction, width, bars),
+    [props.days.map((_, index) => index), ...props.series.map((s) => s.values)],
     element,
   );
 }
@@ -49,6 +68,9 @@ function draw(UPlot: typeof uPlot, element: HTMLElement, { days, series, kind, r
 export function WeekChart(props: ChartProps) {
   const host = useRef<HTMLDivElement>(null);
   const { title, days, series, kind, range } = props;
+  // The language's direction (what applyLanguage puts on <html dir>): Hebrew mirrors the chart.
+  const { i18n } = useTranslation();
+  const direction: Direction = i18n.dir(i18n.language);
   useEffect(() => {
     const element = host.current;
     // uPlot reads matchMedia as it loads: it is loaded only where there is one (not in jsdom,
@@ -57,17 +79,23 @@ export function WeekChart(props: ChartProps) {
     let chart: uPlot | null = null;
     let gone = false;
     void import('uplot').then(({ default: UPlot }) => {
-      if (!gone) chart = draw(UPlot, element, { title, days, series, kind, range });
+      if (!gone) chart = draw(UPlot, element, { title, days, series, kind, range }, direction);
     });
     return () => {
       gone = true;
       chart?.destroy();
     };
-  }, [title, days, series, kind, range]);
+  }, [title, days, series, kind, range, direction]);
   return (
     <figure className="chart">
       <figcaption className="chart__title">{title}</figcaption>
-      <div ref={host} className="chart__plot" aria-hidden="true" data-testid="week-chart" />
+      <div
+        ref={host}
+        className="chart__plot"
+        aria-hidden="true"
+        data-testid="week-chart"
+        data-direction={direction}
+      />
     </figure>
   );
 }
