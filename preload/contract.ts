@@ -58,6 +58,7 @@ import {
   SummaryPreview,
   WeekInput,
 } from './schemas/summaries';
+import { PlayWarningInput, PlayingWarning, WarningsState } from './schemas/warnings';
 
 export * from './schemas/app';
 export * from './schemas/calls';
@@ -69,6 +70,7 @@ export * from './schemas/phone';
 export * from './schemas/recovery';
 export * from './schemas/settings';
 export * from './schemas/summaries';
+export * from './schemas/warnings';
 
 // ---------------------------------------------------------------- the channel tables
 
@@ -196,6 +198,20 @@ export const requestChannels = {
   /** For a team lead (IT's TeamDashboardUrl): opens the lead's dashboard in the system browser. */
   'summaries:openTeamDashboard': channel(noPayload, z.null()),
 
+  // ---- warnings: the recorded warning played to an abusive caller (main/warnings/)
+  /** The warning playing now, and IT recordings that could not be used. */
+  'warnings:get': channel(noPayload, WarningsState),
+  /**
+   * Plays the warning (or the final warning, which marks the call abusive and hangs up when it
+   * ends) into a connected call; the agent's microphone is off while it plays.
+   */
+  'warnings:play': channel(
+    PlayWarningInput,
+    z.object({ playing: PlayingWarning, mark: MarkReceipt.nullable() }),
+  ),
+  /** Stops the warning playing in a call (a final warning then does not hang up); the microphone comes back. */
+  'warnings:stop': channel(CallId, WarningsState),
+
   // ---- day: closing the day (main/beyond/), from the local journal only
   /** Today in one line (answered calls, breaks) and the calls marked proud today. */
   'day:overview': channel(noPayload, DayOverview),
@@ -220,6 +236,9 @@ export const eventChannels = {
   // ---- recovery
   /** The recovery break, the break waiting for a call to end, and the reflection on offer. */
   'breaks:state': RecoveryState,
+  // ---- warnings
+  /** A warning started or ended. */
+  'warnings:state': WarningsState,
   // ---- journal
   'journal:changed': JournalChange,
   // ---- summaries

@@ -30,6 +30,8 @@ import { systemTimeZone } from '../summaries/iso-week';
 import { createDayService } from '../beyond/day-service';
 import { offerCloseAtShiftEnd } from '../beyond/shift-end';
 import { createSummariesService } from '../summaries/summaries-service';
+import { createWarningRecordings } from '../warnings/recordings';
+import { createWarningService } from '../warnings/warning-service';
 
 import { createHandlers } from './handlers';
 import { createNoticeBoard } from './notice-board';
@@ -67,6 +69,8 @@ export interface CoreDeps {
   quit?: () => void;
   /** Opens an https address in the system browser (the lead's dashboard); absent in the preview. */
   openExternal?: (url: string) => void;
+  /** The app's assets/ (the built-in warning recordings); default: the repository's, beside main/. */
+  assetsDir?: string;
 }
 
 export interface Core {
@@ -154,6 +158,29 @@ export function createCore(deps: CoreDeps): Core {
   });
   summaries.start();
 
+  const policy = deps.policy;
+  const policyPath = (key: 'WarningRecording' | 'FinalWarningRecording') => {
+    const path = policy?.current().entries[key]?.value;
+    return typeof path === 'string' && path !== '' ? path : null;
+  };
+  const warnings = createWarningService({
+    journal: journal.db,
+    events,
+    player: windowMedia,
+    recordings: createWarningRecordings({
+      assetsDir: deps.assetsDir ?? join(import.meta.dirname, '../../assets'),
+      itFiles: () => ({
+        warning: policyPath('WarningRecording'),
+        final: policyPath('FinalWarningRecording'),
+      }),
+    }),
+    language: () => settings.view().language,
+    hangup: (callId) => phone.hangup(callId),
+    mark: (input) => recovery.mark(input),
+    clock,
+    logger: logger.child({ module: 'warnings' }),
+  });
+
   const handlers = createHandlers({
     version: deps.version,
     dataDir,
@@ -166,6 +193,7 @@ export function createCore(deps: CoreDeps): Core {
     events,
     recovery,
     summaries,
+    warnings,
     day: createDayService({
       journal: journal.db,
       clock,
@@ -181,7 +209,6 @@ export function createCore(deps: CoreDeps): Core {
   });
   const router = createRouter({ handlers, logger: logger.child({ module: 'router' }) });
 
-  const policy = deps.policy;
   const stopShiftEnd = offerCloseAtShiftEnd({
     clock,
     timeZone: deps.timeZone ?? systemTimeZone(),
@@ -207,6 +234,7 @@ export function createCore(deps: CoreDeps): Core {
       (closed ??= (async () => {
         stopCheckpoints();
         stopShiftEnd();
+        warnings.close();
         recovery.close();
         await summaries.close();
         await phone.close();

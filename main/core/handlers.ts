@@ -21,6 +21,8 @@ import type { SettingsService } from '../settings/settings-service';
 import type { TurnLoginService } from '../settings/turn-logins';
 import { createSummariesHandlers } from '../summaries/summaries-handlers';
 import type { SummariesService } from '../summaries/summaries-service';
+import { createWarningHandlers } from '../warnings/warning-handlers';
+import type { WarningService } from '../warnings/warning-service';
 
 import type { NoticeBoard } from './notice-board';
 
@@ -42,6 +44,8 @@ export interface HandlerDeps {
   summaries: SummariesService;
   /** Closing the day: today in one line and the note left in the journal. */
   day: DayService;
+  /** The recorded warnings played to abusive callers. */
+  warnings: WarningService;
   /** The journal export's timestamp. */
   now: () => number;
   /** Writes the diagnostics zip (main/logging/export-diagnostics.ts); absent where there is no shell. */
@@ -71,6 +75,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       setImmediate(() => deps.quit?.());
       return null;
     },
+    ...createWarningHandlers(deps.warnings),
     ...createSettingsHandlers({
       settings: deps.settings,
       turnLogins: deps.turnLogins,

@@ -1,7 +1,7 @@
 /**
  * `npm run preview [-- --data-dir DIR] [--port N]`: runs the whole app in a browser, for
  * development and testing. STEADYLINE_DATA_DIR also chooses the data folder, so runs never share
- * a journal or settings unless you want them to.
+ * a journal or settings unless you want them to; STEADYLINE_POLICY_JSON gives it IT's policy.
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -33,6 +33,7 @@ const preview = await startPreview({
   logger,
   port: Number(values.port),
   version,
+  policyJson: process.env.STEADYLINE_POLICY_JSON,
 });
 // As in the app: an error nothing handled is logged, and the agent told if they keep coming.
 installProcessGuard({

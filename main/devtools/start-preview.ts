@@ -4,6 +4,7 @@
  * `npm start` (Electron) is the product.
  */
 import { mkdirSync } from 'node:fs';
+import { userInfo } from 'node:os';
 import { join, resolve } from 'node:path';
 
 import { WebSocket } from 'ws';
@@ -12,6 +13,8 @@ import { TestOnlyCipher } from './test-only-cipher';
 import { PORT_PARAM, TOKEN_PARAM } from '../../preload/devtools/bridge-protocol';
 import { createCore, type Core } from '../core/create-core';
 import type { Logger } from '../logging/logger';
+import { createEnvSource } from '../policy/file-source';
+import { createPolicyService, type PolicyService } from '../policy/policy-service';
 import { createConfStore } from '../settings/conf-store';
 
 import { startStaticSite } from './static-site';
@@ -23,6 +26,11 @@ export interface PreviewOptions {
   logger: Logger;
   port?: number;
   version: string;
+  /**
+   * IT's policy as JSON (STEADYLINE_POLICY_JSON, the env source the app reads when not packaged),
+   * so the preview and its tests run with a policy as IT would set one.
+   */
+  policyJson?: string;
 }
 
 export interface Preview {
@@ -48,6 +56,7 @@ const previewCsp = (bridgePort: number) =>
 export async function startPreview(options: PreviewOptions): Promise<Preview> {
   const dataDir = resolve(options.dataDir);
   mkdirSync(dataDir, { recursive: true });
+  const policy = options.policyJson ? await previewPolicy(options.policyJson, options.logger) : undefined;
   const core = createCore({
     dataDir,
     settingsStore: createConfStore({ cwd: dataDir }),
@@ -57,6 +66,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     version: options.version,
     webSocket: WebSocket,
     media: 'renderer',
+    policy,
   });
   let siteOrigin = '';
   const bridge = await startTestBridge({
@@ -80,6 +90,15 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
       await site.close();
       await bridge.close();
       await core.close();
+      policy?.close();
     },
   };
+}
+
+function previewPolicy(json: string, logger: Logger): Promise<PolicyService> {
+  return createPolicyService({
+    sources: [createEnvSource({ STEADYLINE_POLICY_JSON: json })],
+    context: { username: userInfo().username, env: process.env },
+    logger: logger.child({ module: 'policy' }),
+  });
 }

@@ -13,6 +13,8 @@ import type Database from 'better-sqlite3';
 export interface CrashRecovery {
   calls: number;
   breaks: number;
+  /** Warnings that were playing (migration 011): closed at their start, as 'interrupted'. */
+  warnings: number;
 }
 
 /**
@@ -23,7 +25,12 @@ export interface CrashRecovery {
 const CLOSE_CALLS = `
   UPDATE calls SET end_reason = 'interrupted', sip_status = NULL,
     ended_at = MAX(started_at, COALESCE(answered_at, started_at),
-      COALESCE((SELECT MAX(created_at) FROM call_marks WHERE call_marks.call_id = calls.id), started_at))
+      COALESCE((SELECT MAX(created_at) FROM call_marks WHERE call_marks.call_id = calls.id), started_at),
+      COALESCE((SELECT MAX(started_at) FROM call_warnings WHERE call_warnings.call_id = calls.id), started_at))
+  WHERE ended_at IS NULL`;
+
+/** A warning cut off by a crash: how long it really played is unknown, so it is closed at its start. */
+const CLOSE_WARNINGS = `UPDATE call_warnings SET ended_at = started_at, outcome = 'interrupted'
   WHERE ended_at IS NULL`;
 
 /**
@@ -39,10 +46,11 @@ const CLOSE_BREAKS = `
   WHERE ended_how IS NULL
     AND id IS NOT (SELECT id FROM breaks WHERE ended_how IS NULL ORDER BY started_at DESC, id DESC LIMIT 1)`;
 
-/** Closes calls and unresumable breaks left open by a crash, in one transaction; returns the counts. */
+/** Closes calls, warnings and unresumable breaks left open by a crash, in one transaction; returns the counts. */
 export function closeInterrupted(db: Database.Database): CrashRecovery {
   return db.transaction(() => ({
     calls: db.prepare(CLOSE_CALLS).run().changes,
     breaks: db.prepare(CLOSE_BREAKS).run().changes,
+    warnings: db.prepare(CLOSE_WARNINGS).run().changes,
   }))();
 }

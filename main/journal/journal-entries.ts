@@ -14,13 +14,16 @@ const DELETE_SQL: Record<EntryKind, string> = {
 
 /**
  * Deletes one entry; false when there was none (a running break cannot be deleted). A call is
- * hidden from the journal and loses its marks (and their categories, ON DELETE CASCADE); it stays
+ * hidden from the journal and loses its marks (and their categories, ON DELETE CASCADE) and warnings; it stays
  * in the call history. Breaks and reflections are deleted.
  */
 export function deleteEntry(db: Database.Database, kind: EntryKind, id: number): boolean {
   return db.transaction(() => {
     const done = statement(db, DELETE_SQL[kind]).run(id).changes === 1;
-    if (done && kind === 'call') statement(db, 'DELETE FROM call_marks WHERE call_id = ?').run(id);
+    if (done && kind === 'call') {
+      statement(db, 'DELETE FROM call_marks WHERE call_id = ?').run(id);
+      statement(db, 'DELETE FROM call_warnings WHERE call_id = ?').run(id);
+    }
     return done;
   })();
 }

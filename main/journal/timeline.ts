@@ -8,6 +8,7 @@ import type { BreakTrigger, CallDirection, TimelineEntry, TimelineFilter } from 
 
 import { marksForCall } from './marks';
 import { statement } from './statements';
+import { warningsForCall } from './warnings';
 import { tagsOfReflection } from './reflections';
 
 type CallEntry = Extract<TimelineEntry, { kind: 'call' }>;
@@ -49,6 +50,11 @@ function callEntries(db: Database.Database, filter: keyof typeof CALLS_SQL, limi
       severity: mark.severity,
       categories: mark.categories,
       undone: mark.undoneAt !== null,
+    })),
+    warnings: warningsForCall(db, row.id).map(({ kind, startedAt, outcome }) => ({
+      kind,
+      at: startedAt,
+      outcome,
     })),
   }));
 }

@@ -17,6 +17,7 @@ import type { MediaEngine, MediaOptions } from './media-engine';
 /** Long enough for the microphone to open and ICE gathering (bounded at ~1 s in the window). */
 export const MEDIA_ANSWER_TIMEOUT_MS = 8_000;
 
+type WarningMime = Extract<MediaRequest, { op: 'warning' }>['mime'];
 type WithoutId<T> = T extends unknown ? Omit<T, 'requestId'> : never;
 type MediaAsk = WithoutId<MediaRequest>;
 type Answered = Extract<MediaResponse, { ok: true }>;
@@ -73,6 +74,27 @@ export class RemoteMediaEngine implements MediaEngine {
     if (!this.dtmfInMedia.get(callId)) return false;
     this.fireAndForget({ op: 'dtmf', callId, tones });
     return true;
+  }
+
+  /**
+   * Plays a recorded warning into a call instead of the microphone (the window mixes it in with
+   * WebAudio and replaceTrack); resolves with its length once it plays.
+   */
+  async playWarning(callId: string, recording: { bytes: Buffer; mime: WarningMime }): Promise<number> {
+    const answer = await this.ask({
+      op: 'warning',
+      callId,
+      audio: recording.bytes.toString('base64'),
+      mime: recording.mime,
+    });
+    if (answer.durationMs === undefined)
+      throw new Error('Call audio: the window did not say how long the warning plays');
+    return answer.durationMs;
+  }
+
+  /** Stops a warning early: the microphone is sent again. */
+  stopWarning(callId: string): void {
+    this.fireAndForget({ op: 'warning-stop', callId });
   }
 
   close(callId: string): void {

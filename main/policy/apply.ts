@@ -97,6 +97,8 @@ export const SETTINGS_EFFECTS: Readonly<Record<string, Apply>> = {
   HotkeyHangup: hotkey('hangup'),
   HotkeyMute: hotkey('mute'),
   HotkeyMarkAbusive: hotkey('markAbusive'),
+  HotkeyWarn: hotkey('warn'),
+  HotkeyFinalWarning: hotkey('finalWarning'),
 };
 
 export function applyPolicy(stored: StoredSettings, policy: EffectivePolicy): StoredSettings {

@@ -53,6 +53,20 @@ export const DESKTOP_KEYS: PolicyKey[] = [
     'marks the call as abusive',
     'מסמן את השיחה כפוגענית',
   ),
+  hotkey(
+    'HotkeyWarn',
+    'warn',
+    'CommandOrControl+Shift+W',
+    'plays the recorded warning to the caller',
+    'משמיע למתקשר/ת את האזהרה המוקלטת',
+  ),
+  hotkey(
+    'HotkeyFinalWarning',
+    'finalWarning',
+    'CommandOrControl+Shift+E',
+    'plays the final warning and ends the call',
+    'משמיע את האזהרה האחרונה ומסיים את השיחה',
+  ),
   {
     name: 'StartAtLogin',
     category: 'desktop',

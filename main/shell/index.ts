@@ -28,7 +28,7 @@ import { chooseDataDir } from './paths';
 import { APP_SCHEME, registerAppProtocol } from './protocol';
 import { installPermissionHandlers } from './security';
 import { createMainWindow } from './window';
-import { startElectronWorkstation } from './workstation-electron';
+import { appAssetsDir, startElectronWorkstation } from './workstation-electron';
 
 // Must happen before `ready`: gives app:// a real, secure origin (fetch, CSP, permissions).
 protocol.registerSchemesAsPrivileged([
@@ -107,6 +107,7 @@ async function start() {
     nativeBinding: nativeBindingFor(app.isPackaged, app.getAppPath()),
     version: app.getVersion(),
     media: 'renderer',
+    assetsDir: appAssetsDir(),
     policy: it.policy,
     trust: it.trust,
     sipTrace: it.sipTrace,

@@ -14,7 +14,7 @@ import { trayIconFile } from './tray';
 import { startWorkstationShell } from './workstation';
 
 /** assets/ beside the app in development, in the resources folder when packaged (electron-builder.yml). */
-const assetsDir = () =>
+export const appAssetsDir = () =>
   app.isPackaged ? join(process.resourcesPath, 'assets') : join(app.getAppPath(), 'assets');
 
 export function startElectronWorkstation(
@@ -23,7 +23,7 @@ export function startElectronWorkstation(
   logger: Logger,
   exportDiagnostics?: () => void,
 ) {
-  const dir = assetsDir();
+  const dir = appAssetsDir();
   const tray = new Tray(nativeImage.createFromPath(trayIconFile(dir, 'offline')));
   const stop = startWorkstationShell({
     core,

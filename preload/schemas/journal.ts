@@ -6,6 +6,7 @@ import { z } from 'zod';
 
 import { CallQuality } from './calls';
 import { AbuseCategory, BreakTrigger, CallDirection, CallEndReason, JournalId, MarkKind } from './common';
+import { WarningKind } from './warnings';
 
 /** A call as the journal keeps it (`journal:listCalls`). */
 export const JournalCall = z.object({
@@ -58,6 +59,13 @@ const TimelineMark = z.object({
   undone: z.boolean(),
 });
 
+/** A recorded warning played in the call (migration 011). */
+const TimelineWarning = z.object({
+  kind: WarningKind,
+  at: z.number(),
+  outcome: z.enum(['played', 'stopped', 'call-ended', 'failed', 'interrupted']).nullable(),
+});
+
 export const TimelineEntry = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('call'),
@@ -68,6 +76,8 @@ export const TimelineEntry = z.discriminatedUnion('kind', [
     remoteDisplayName: z.string().nullable(),
     endReason: z.string().nullable(),
     marks: z.array(TimelineMark),
+    /** The warnings played in the call, in order (absent: none). */
+    warnings: z.array(TimelineWarning).optional(),
   }),
   z.object({
     kind: z.literal('break'),

@@ -34,7 +34,7 @@ const Accelerator = z
     'accelerator',
   );
 
-export const HotkeyAction = z.enum(['answer', 'hangup', 'mute', 'markAbusive']);
+export const HotkeyAction = z.enum(['answer', 'hangup', 'mute', 'markAbusive', 'warn', 'finalWarning']);
 export type HotkeyAction = z.infer<typeof HotkeyAction>;
 
 /** A STUN or TURN server URL for call audio (a TURN server's login: `TurnLoginInput`). */

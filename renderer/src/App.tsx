@@ -22,6 +22,7 @@ import { useAudioStore } from './stores/audio-store';
 import { useAvailabilityStore } from './stores/availability-store';
 import { useCallsStore } from './stores/calls-store';
 import { useRecoveryStore } from './stores/recovery-store';
+import { useWarningsStore } from './stores/warnings-store';
 import { useRegistrationStore } from './stores/registration-store';
 import { useSettingsStore } from './stores/settings-store';
 import { bridge } from './bridge';
@@ -37,6 +38,7 @@ function useMainState() {
       useAppStore.getState().follow(),
       useCallsStore.getState().follow(),
       useRecoveryStore.getState().follow(),
+      useWarningsStore.getState().follow(),
       useAvailabilityStore.getState().follow(),
       useAudioStore.getState().start(),
       bridge().shell.onHotkey(({ action }) => useCallsStore.getState().hotkey(action)),
@@ -45,6 +47,7 @@ function useMainState() {
     void useAvailabilityStore.getState().load();
     void useAppStore.getState().load();
     void useRecoveryStore.getState().load();
+    void useWarningsStore.getState().load();
     void useSettingsStore.getState().load();
     return () => stops.forEach((stop) => stop());
   }, []);

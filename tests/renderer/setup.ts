@@ -10,6 +10,7 @@ import { initialAvailability, useAvailabilityStore } from '../../renderer/src/st
 import { initialCalls, useCallsStore } from '../../renderer/src/stores/calls-store';
 import { initialHistory, useHistoryStore } from '../../renderer/src/stores/history-store';
 import { initialRecovery, useRecoveryStore } from '../../renderer/src/stores/recovery-store';
+import { initialWarnings, useWarningsStore } from '../../renderer/src/stores/warnings-store';
 import { initialReflection, useReflectionStore } from '../../renderer/src/stores/reflection-store';
 import { initialRegistration, useRegistrationStore } from '../../renderer/src/stores/registration-store';
 import { initialSettings, useSettingsStore } from '../../renderer/src/stores/settings-store';
@@ -24,7 +25,7 @@ export const defaultPhone: PhonePreferences = {
   ringerId: '',
   autoAnswer: false,
   iceServers: [],
-  hotkeys: { answer: 'F9', hangup: 'F10', mute: 'F11', markAbusive: '' },
+  hotkeys: { answer: 'F9', hangup: 'F10', mute: 'F11', markAbusive: '', warn: '', finalWarning: '' },
 };
 
 export const emptySettings: SettingsView = { account: null, language: 'en', passwordStorage: 'encrypted' };
@@ -48,6 +49,7 @@ beforeEach(async () => {
   useHistoryStore.setState(initialHistory);
   useRecoveryStore.setState(initialRecovery);
   useReflectionStore.setState(initialReflection);
+  useWarningsStore.setState(initialWarnings);
   await applyLanguage('en');
 });
 

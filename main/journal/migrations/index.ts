@@ -9,6 +9,7 @@ import { summaryOutbox } from './007-summary-outbox';
 import { marksAndJournalView } from './008-marks-and-journal-view';
 import { dayNotes } from './009-day-notes';
 import { reflectionSkipped } from './010-reflection-skipped';
+import { callWarnings } from './011-call-warnings';
 import type { Migration } from './migration';
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -22,5 +23,6 @@ export const MIGRATIONS: readonly Migration[] = [
   marksAndJournalView,
   dayNotes,
   reflectionSkipped,
+  callWarnings,
 ];
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { CallState } from '../../../preload/contract';
 import { useCallsStore } from '../stores/calls-store';
 
+import { WarningControls } from './beyond/WarningControls';
 import { CallQualityPanel } from './CallQualityPanel';
 import { CallTimer } from './CallTimer';
 import { isolate } from './format';
@@ -21,7 +22,7 @@ function statusKey(call: CallState): string {
   return 'calls.status.active';
 }
 
-/** A call in progress: who, how long; Mute, Hold/Resume, Keypad, Transfer, Quality, Hang up. */
+/** A call in progress: who, how long; Mute, Hold/Resume, Keypad, Transfer, Quality, Hang up; the recorded warning. */
 export function InCallView({ call, consultFor }: { call: CallState; consultFor?: CallState }) {
   const { t } = useTranslation();
   const muted = useCallsStore((store) => Boolean(store.muted[call.id]));
@@ -91,6 +92,7 @@ export function InCallView({ call, consultFor }: { call: CallState; consultFor?:
           {t('calls.hangup')}
         </button>
       </div>
+      <WarningControls call={call} />
       {consultFor && connected && (
         <button
           type="button"

@@ -22,6 +22,15 @@ export interface CallAudioDeps {
   onMicrophoneEnded?(): void;
 }
 
+/** How loud the agent hears the warning played to the caller: quietly, under the caller's voice. */
+export const WARNING_VOLUME_FOR_AGENT = 0.25;
+
+interface PlayingWarning {
+  context: AudioContext;
+  source: AudioBufferSourceNode;
+  track: MediaStreamTrack;
+}
+
 const holdsUs = (sdp: string) => /^a=(sendonly|inactive)/m.test(sdp);
 const offersTelephoneEvent = (sdp: string | undefined) => /^a=rtpmap:\d+ telephone-event\//im.test(sdp ?? '');
 
@@ -31,6 +40,8 @@ export class CallAudio {
   private readonly speaker: HTMLAudioElement;
   private heldByThem = false;
   private muted = false;
+  /** The recorded warning being sent instead of the microphone, if one plays. */
+  private warning: PlayingWarning | null = null;
   /** When this connection began gathering candidates (its pool starts at once). */
   private readonly gatheringSince = Date.now();
 
@@ -108,10 +119,55 @@ export class CallAudio {
     if (!track) throw new Error('the new microphone gave no audio track');
     track.enabled = !this.muted;
     track.addEventListener('ended', () => this.deps.onMicrophoneEnded?.());
-    const sender = this.audioSender() ?? this.connection.getTransceivers()[0]?.sender;
-    await sender?.replaceTrack(track);
+    // While a warning plays the new microphone waits: it is sent when the warning ends.
+    if (!this.warning) await this.sender()?.replaceTrack(track);
     for (const old of this.microphone?.getTracks() ?? []) old.stop();
     this.microphone = stream;
+  }
+
+  /**
+   * Sends a recorded warning to the other side instead of the microphone (WebAudio into a track,
+   * swapped in with replaceTrack: no renegotiation, any codec) and plays it quietly to the agent.
+   * Resolves with its length once it plays; the microphone is sent again when it ends or stops.
+   */
+  async playWarning(recording: ArrayBuffer): Promise<number> {
+    const sender = this.sender();
+    if (!sender) throw new Error('this call sends no audio yet');
+    this.stopWarning();
+    const context = new AudioContext();
+    try {
+      const buffer = await context.decodeAudioData(recording);
+      const source = context.createBufferSource();
+      source.buffer = buffer;
+      const toCaller = context.createMediaStreamDestination();
+      source.connect(toCaller);
+      const toAgent = context.createGain();
+      toAgent.gain.value = WARNING_VOLUME_FOR_AGENT;
+      source.connect(toAgent).connect(context.destination);
+      await setContextSink(context, this.deps.speakerId);
+      const track = toCaller.stream.getAudioTracks()[0];
+      if (!track) throw new Error('the warning gave no audio track');
+      await sender.replaceTrack(track);
+      const warning = { context, source, track };
+      this.warning = warning;
+      source.addEventListener('ended', () => void this.endWarning(warning));
+      await context.resume();
+      source.start();
+      return Math.round(buffer.duration * 1000);
+    } catch (error) {
+      void context.close();
+      throw error;
+    }
+  }
+
+  /** Stops the warning now (if one plays): the microphone is sent again. */
+  stopWarning(): void {
+    if (this.warning) void this.endWarning(this.warning);
+  }
+
+  /** Whether a warning is being sent instead of the microphone. */
+  get warningPlaying(): boolean {
+    return this.warning !== null;
   }
 
   /** Plays the other side on another output device (HTMLMediaElement.setSinkId). */
@@ -125,6 +181,8 @@ export class CallAudio {
   }
 
   close(): void {
+    if (this.warning) void this.warning.context.close();
+    this.warning = null;
     this.connection.close();
     for (const track of this.microphone?.getTracks() ?? []) track.stop();
     this.microphone = null;
@@ -148,6 +206,20 @@ export class CallAudio {
     }
   }
 
+  private async endWarning(warning: PlayingWarning): Promise<void> {
+    if (this.warning !== warning) return;
+    this.warning = null;
+    const microphone = this.microphone?.getAudioTracks()[0] ?? null;
+    if (this.connection.signalingState !== 'closed') await this.sender()?.replaceTrack(microphone);
+    warning.track.stop();
+    await warning.context.close();
+  }
+
+  /** The sender of the call's audio (its track may be the microphone or a warning). */
+  private sender(): RTCRtpSender | undefined {
+    return this.audioSender() ?? this.connection.getTransceivers()[0]?.sender;
+  }
+
   private audioSender(): RTCRtpSender | undefined {
     return this.connection.getSenders().find((sender) => sender.track?.kind === 'audio');
   }
@@ -162,4 +234,10 @@ export class CallAudio {
     if (!sdp) throw new Error('the browser made no session description');
     return sdp;
   }
+}
+
+/** Plays the agent's copy of the warning on their chosen speaker (AudioContext.setSinkId, Chromium 110+). */
+async function setContextSink(context: AudioContext, speakerId: string | undefined): Promise<void> {
+  const withSink = context as AudioContext & { setSinkId?: (id: string) => Promise<void> };
+  if (speakerId && withSink.setSinkId) await withSink.setSinkId(speakerId).catch(() => undefined);
 }

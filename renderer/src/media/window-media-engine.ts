@@ -1,6 +1,6 @@
 /**
  * The window's side of main's media engine: main asks (`media:request`) for an offer, an answer,
- * tones or a close for a call; this engine does it with one CallAudio per call and answers
+ * tones, a recorded warning or a close for a call; this engine does it with one CallAudio per call and answers
  * (`media:respond`). Requests for one call run one after another, in the order main sent them.
  */
 import type { CallQuality, MediaRequest, MediaResponse } from '../../../preload/contract';
@@ -122,6 +122,11 @@ export class WindowMediaEngine {
       case 'dtmf':
         this.existing(request.callId).sendDtmf(request.tones);
         return {};
+      case 'warning':
+        return { durationMs: await this.existing(request.callId).playWarning(bytesOf(request.audio)) };
+      case 'warning-stop':
+        this.calls.get(request.callId)?.stopWarning();
+        return {};
       case 'close': {
         const audio = this.calls.get(request.callId);
         if (audio) this.onClosing(request.callId, await audio.quality().catch(() => null));
@@ -146,6 +151,14 @@ export class WindowMediaEngine {
     if (!audio) throw new Error('this window has no audio for that call (was it reloaded?)');
     return audio;
   }
+}
+
+/** The recording main sent (base64) as the bytes WebAudio decodes. */
+function bytesOf(base64: string): ArrayBuffer {
+  const text = atob(base64);
+  const bytes = new Uint8Array(text.length);
+  for (let index = 0; index < text.length; index += 1) bytes[index] = text.charCodeAt(index);
+  return bytes.buffer;
 }
 
 function describe(error: unknown): string {

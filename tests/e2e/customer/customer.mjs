@@ -96,6 +96,59 @@ async function totals() {
   return result;
 }
 
+/**
+ * What this customer hears, for the recorded-warning test: the received audio analysed every
+ * 50 ms (timed by the page's audio clock), as its level and the level at a few frequencies
+ * (dB; an FFT of 8192 points at 48 kHz resolves 6 Hz).
+ */
+const heard = [];
+let listening = null;
+const LISTEN_AT_HZ = [150, 180, 270, 330, 360, 450, 540, 950, 1000];
+
+function listen() {
+  const connection = session?.sessionDescriptionHandler?.peerConnection;
+  const track = connection?.getReceivers().find((receiver) => receiver.track?.kind === 'audio')?.track;
+  if (!track) throw new Error('this customer receives no audio yet');
+  if (listening?.track === track) return heard.length;
+  stopListening();
+  const stream = new window.MediaStream([track]);
+  // Chromium feeds a remote WebRTC stream to WebAudio only while a media element plays it.
+  const element = new window.Audio();
+  element.muted = true;
+  element.srcObject = stream;
+  void element.play();
+  const context = new window.AudioContext();
+  const analyser = context.createAnalyser();
+  analyser.fftSize = 8192;
+  analyser.smoothingTimeConstant = 0;
+  context.createMediaStreamSource(stream).connect(analyser);
+  const bins = new Float32Array(analyser.frequencyBinCount);
+  const wave = new Float32Array(analyser.fftSize);
+  const binWidth = context.sampleRate / analyser.fftSize;
+  const at = (hz) => {
+    const bin = Math.round(hz / binWidth);
+    return Math.max(-200, bins[bin - 1], bins[bin], bins[bin + 1]);
+  };
+  const timer = window.setInterval(() => {
+    analyser.getFloatFrequencyData(bins);
+    analyser.getFloatTimeDomainData(wave);
+    let energy = 0;
+    for (const value of wave) energy += value * value;
+    const db = Object.fromEntries(LISTEN_AT_HZ.map((hz) => [hz, at(hz)]));
+    heard.push({ at: context.currentTime, level: 10 * Math.log10(energy / wave.length + 1e-20), db });
+  }, 50);
+  listening = { track, context, element, timer };
+  return heard.length;
+}
+
+function stopListening() {
+  if (!listening) return;
+  window.clearInterval(listening.timer);
+  void listening.context.close();
+  listening.element.srcObject = null;
+  listening = null;
+}
+
 window.customer = {
   states,
   infos,
@@ -132,6 +185,11 @@ window.customer = {
   answerNextCall: () => (answerNext = true),
   hangup: () => (session.state === SessionState.Established ? session.bye() : session.cancel()),
   totals,
+  /** Starts analysing what this customer receives; returns the index the new samples start at. */
+  listen,
+  stopListening,
+  /** The samples from `from` on. */
+  heard: (from = 0) => heard.slice(from),
 };
 
 await userAgent.start();

@@ -41,7 +41,7 @@ describe('crash recovery', () => {
     expect(await killWhileRinging(file)).toBe('SIGKILL');
 
     const journal = openTestJournal(file);
-    expect(journal.interrupted).toEqual({ calls: 2, breaks: 0 });
+    expect(journal.interrupted).toEqual({ calls: 2, breaks: 0, warnings: 0 });
     const calls = listCalls(journal.db, { limit: 10 });
     expect(calls.map((call) => [call.remoteUri, call.endReason, call.endedAt, call.sipStatus])).toEqual([
       ['sip:100@test', 'interrupted', START + 2_000, null],
@@ -52,7 +52,7 @@ describe('crash recovery', () => {
 
     // A second start finds nothing left to close and changes nothing.
     const again = openTestJournal(file);
-    expect(again.interrupted).toEqual({ calls: 0, breaks: 0 });
+    expect(again.interrupted).toEqual({ calls: 0, breaks: 0, warnings: 0 });
     expect(listCalls(again.db, { limit: 10 }).map((call) => call.endedAt)).toEqual([
       START + 2_000,
       START + 1_000,
@@ -71,7 +71,7 @@ describe('crash recovery', () => {
       startedAt: 200_000,
       plannedSeconds: 60,
     });
-    expect(closeInterrupted(db)).toEqual({ calls: 0, breaks: 2 });
+    expect(closeInterrupted(db)).toEqual({ calls: 0, breaks: 2, warnings: 0 });
     expect(getBreak(db, older)).toMatchObject({ endedHow: 'interrupted', actualSeconds: 90 });
     expect(getBreak(db, short)).toMatchObject({ endedHow: 'interrupted', actualSeconds: 30 });
     expect(getBreak(db, newest)).toMatchObject({ endedHow: null, actualSeconds: null });
@@ -90,7 +90,7 @@ describe('crash recovery', () => {
     db.prepare("UPDATE calls SET ended_at = 3000, end_reason = 'busy', sip_status = 486 WHERE id = ?").run(
       ended,
     );
-    expect(closeInterrupted(db)).toEqual({ calls: 1, breaks: 0 });
+    expect(closeInterrupted(db)).toEqual({ calls: 1, breaks: 0, warnings: 0 });
     expect(getCall(db, open)).toMatchObject({ endReason: 'interrupted', endedAt: 9_000, answeredAt: 1_500 });
     expect(getCall(db, ended)).toMatchObject({ endReason: 'busy', endedAt: 3_000, sipStatus: 486 });
     journal.close();

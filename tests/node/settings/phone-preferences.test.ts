@@ -84,6 +84,31 @@ describe('phone preferences through the router', () => {
   });
 });
 
+describe('hotkeys added in a later version', () => {
+  it('a file from before the warning hotkeys keeps the agent’s own hotkeys and gets the new defaults', async () => {
+    const dir = freshDir();
+    const older = { answer: 'F9', hangup: 'F10', mute: '', markAbusive: 'F12' };
+    writeFileSync(
+      join(dir, 'settings.json'),
+      JSON.stringify({
+        settingsVersion: 2,
+        account: null,
+        language: 'en',
+        phone: { ...DEFAULT_PHONE_PREFERENCES, microphoneId: 'usb-headset', hotkeys: older },
+      }),
+    );
+    core = createTestCore(dir);
+    expect(await core.router.handle('settings:getPhone', undefined)).toEqual({
+      ok: true,
+      value: {
+        ...DEFAULT_PHONE_PREFERENCES,
+        microphoneId: 'usb-headset',
+        hotkeys: { ...older, warn: 'CommandOrControl+Shift+W', finalWarning: 'CommandOrControl+Shift+E' },
+      },
+    });
+  });
+});
+
 describe('call quality summaries through the router', () => {
   it('tells the window clearly when the call it measured is not in the journal', async () => {
     core = createTestCore(freshDir());

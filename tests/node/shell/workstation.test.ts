@@ -138,16 +138,22 @@ describe('global hotkeys', () => {
     expect([...shortcuts.held.keys()].sort()).toEqual([
       'CommandOrControl+Shift+A',
       'CommandOrControl+Shift+B',
+      'CommandOrControl+Shift+E',
       'CommandOrControl+Shift+H',
       'CommandOrControl+Shift+M',
+      'CommandOrControl+Shift+W',
     ]);
     shortcuts.press('CommandOrControl+Shift+A');
     shortcuts.press('CommandOrControl+Shift+M');
     shortcuts.press('CommandOrControl+Shift+B');
+    shortcuts.press('CommandOrControl+Shift+W');
+    shortcuts.press('CommandOrControl+Shift+E');
     expect(events.filter(([event]) => event === 'shell:hotkey').map(([, payload]) => payload)).toEqual([
       { action: 'answer' },
       { action: 'mute' },
       { action: 'markAbusive' },
+      { action: 'warn' },
+      { action: 'finalWarning' },
     ]);
   });
 

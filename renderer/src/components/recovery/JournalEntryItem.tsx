@@ -14,7 +14,7 @@ function callOutcome(entry: CallEntry, t: Translate): string | null {
   return t(`calls.endReason.${reason}`, { defaultValue: reason });
 }
 
-function CallDetails({ entry, t }: { entry: CallEntry; t: Translate }) {
+function CallDetails({ entry, t, language }: { entry: CallEntry; t: Translate; language: string }) {
   const who = entry.remoteDisplayName ?? numberOf(entry.remoteUri);
   const outcome = callOutcome(entry, t);
   return (
@@ -36,14 +36,21 @@ function CallDetails({ entry, t }: { entry: CallEntry; t: Translate }) {
               : t('journalView.proud')}
           </p>
         ))}
+      {(entry.warnings ?? [])
+        .filter((warning) => warning.outcome !== 'failed')
+        .map((warning, index) => (
+          <p key={`w${index}`} className="journal-entry__warning">
+            {t(`journalView.warning.${warning.kind}`, { time: formatTime(warning.at, language) })}
+          </p>
+        ))}
     </>
   );
 }
 
-function EntryDetails({ entry, t }: { entry: TimelineEntry; t: Translate }) {
+function EntryDetails({ entry, t, language }: { entry: TimelineEntry; t: Translate; language: string }) {
   switch (entry.kind) {
     case 'call':
-      return <CallDetails entry={entry} t={t} />;
+      return <CallDetails entry={entry} t={t} language={language} />;
     case 'break':
       return (
         <p className="journal-entry__what">
@@ -80,7 +87,7 @@ export function JournalEntryItem({ entry, onDelete }: { entry: TimelineEntry; on
         <time dateTime={new Date(entry.at).toISOString()}>{when}</time>
         <strong className="journal-entry__kind">{kind}</strong>
       </div>
-      <EntryDetails entry={entry} t={t} />
+      <EntryDetails entry={entry} t={t} language={i18n.language} />
       {/* The name starts with the visible word (WCAG 2.5.3), then says which entry. */}
       <button
         type="button"

@@ -1,0 +1,81 @@
+import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+
+import type { CallState } from '../../../../preload/contract';
+import { useErrorText } from '../../i18n/error-text';
+import { secondsUntil } from '../../stores/recovery-store';
+import { useWarningsStore } from '../../stores/warnings-store';
+import { useNow } from '../recovery/use-now';
+
+import './warning-controls.css';
+
+/**
+ * The recorded warning, beside the call: "Play the warning" and "Final warning and end call"
+ * (also global hotkeys). While one plays the agent's microphone is off; Stop brings it back (and
+ * keeps a final warning from ending the call).
+ */
+export function WarningControls({ call }: { call: CallState }) {
+  const { t } = useTranslation();
+  const errorText = useErrorText();
+  const titleId = useId();
+  const hintId = useId();
+  const playing = useWarningsStore((store) => (store.playing?.callId === call.id ? store.playing : null));
+  const failure = useWarningsStore((store) => store.failure);
+  const itProblem = useWarningsStore((store) => store.itRecordingProblems.length > 0);
+  const { play, stop } = useWarningsStore.getState();
+  const playable = call.state === 'active' && !call.heldByMe && !call.heldByRemote;
+  if (!playable && !playing) return null;
+  return (
+    <section className="warning-controls" aria-labelledby={titleId} data-testid="warning-controls">
+      <h3 id={titleId} className="warning-controls__title">
+        {t('beyond.warning.title')}
+      </h3>
+      {playing ? (
+        <>
+          <p className="warning-controls__playing" role="status">
+            {t(playing.kind === 'final' ? 'beyond.warning.playingFinal' : 'beyond.warning.playing')}{' '}
+            <WarningCountdown endsAt={playing.endsAt} />
+          </p>
+          <button type="button" className="button" onClick={() => void stop(call.id)}>
+            {t(playing.kind === 'final' ? 'beyond.warning.stopFinal' : 'beyond.warning.stop')}
+          </button>
+        </>
+      ) : (
+        <div className="warning-controls__actions">
+          <button type="button" className="button" onClick={() => void play(call.id, 'warning')}>
+            {t('beyond.warning.play')}
+          </button>
+          <button
+            type="button"
+            className="button button--danger"
+            aria-describedby={hintId}
+            onClick={() => void play(call.id, 'final')}
+          >
+            {t('beyond.warning.final')}
+          </button>
+          <p id={hintId} className="warning-controls__hint">
+            {t('beyond.warning.finalHint')}
+          </p>
+        </div>
+      )}
+      {itProblem && <p className="warning-controls__note">{t('beyond.warning.itProblem')}</p>}
+      {failure && (
+        <p className="warning-controls__error" role="alert">
+          {errorText(failure)}
+        </p>
+      )}
+    </section>
+  );
+}
+
+/** Seconds left, on its own so the status sentence is announced once, not every second. */
+function WarningCountdown({ endsAt }: { endsAt: number }) {
+  const { t } = useTranslation();
+  const offset = useWarningsStore((store) => store.clockOffsetMs);
+  const seconds = secondsUntil(endsAt, offset, useNow());
+  return (
+    <span role="timer" aria-live="off">
+      {t('beyond.warning.secondsLeft', { seconds })}
+    </span>
+  );
+}
