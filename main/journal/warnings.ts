@@ -1,10 +1,11 @@
 /** The recorded warnings played in calls (call_warnings, migration 011): one row per warning. */
 import type Database from 'better-sqlite3';
 
+import type { WarningKind, WarningOutcome } from '../../preload/contract';
+
 import { statement } from './statements';
 
-export type WarningKind = 'warning' | 'final';
-export type WarningOutcome = 'played' | 'stopped' | 'call-ended' | 'failed' | 'interrupted';
+export type { WarningKind, WarningOutcome };
 
 export interface JournalWarning {
   id: number;

@@ -6,7 +6,7 @@ import { z } from 'zod';
 
 import { CallQuality } from './calls';
 import { AbuseCategory, BreakTrigger, CallDirection, CallEndReason, JournalId, MarkKind } from './common';
-import { WarningKind } from './warnings';
+import { WarningKind, WarningOutcome } from './warnings';
 
 /** A call as the journal keeps it (`journal:listCalls`). */
 export const JournalCall = z.object({
@@ -63,7 +63,7 @@ const TimelineMark = z.object({
 const TimelineWarning = z.object({
   kind: WarningKind,
   at: z.number(),
-  outcome: z.enum(['played', 'stopped', 'call-ended', 'failed', 'interrupted']).nullable(),
+  outcome: WarningOutcome.nullable(),
 });
 
 export const TimelineEntry = z.discriminatedUnion('kind', [

@@ -9,6 +9,10 @@ import { CallHandle } from './common';
 export const WarningKind = z.enum(['warning', 'final']);
 export type WarningKind = z.infer<typeof WarningKind>;
 
+/** How a warning ended: played to its end, stopped (by the agent or a hold), with the call, not at all, or by a crash. */
+export const WarningOutcome = z.enum(['played', 'stopped', 'call-ended', 'failed', 'interrupted']);
+export type WarningOutcome = z.infer<typeof WarningOutcome>;
+
 /** Plays a warning into a connected call; `final` hangs up when it ends and marks the call abusive. */
 export const PlayWarningInput = z.object({ callId: CallHandle, kind: WarningKind });
 

@@ -18,6 +18,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWarningRecordings } from '../../main/warnings/recordings';
 import { monoWav } from '../../scripts/wav.mjs';
 import { WAIT, type Customer } from './support/agent';
+import { expectNoAxeViolations } from './support/axe';
 import { screenshot } from './support/chromium';
 import { writeVoiceWav } from './support/voice-wav';
 import { recoveryPolicySettings, useWorld } from './support/world';
@@ -113,6 +114,7 @@ describe('a recorded warning for an abusive caller', () => {
     // From a second before the click: the agent's voice is heard then.
     const from = Math.max(0, (await listen()) - 20);
     await screenshot(agent, 'en-65-warning-controls');
+    await expectNoAxeViolations(agent, 'warning controls');
     await controls().getByRole('button', { name: 'Play the warning' }).click();
     const status = controls().getByRole('status');
     await expect
@@ -120,6 +122,7 @@ describe('a recorded warning for an abusive caller', () => {
       .toMatch(/^The warning is playing to the caller\. Your microphone is off\./);
     await expect.poll(async () => (await lately()).tone, WAIT).toBeGreaterThanOrEqual(0.8);
     await screenshot(agent, 'en-64-warning-playing');
+    await expectNoAxeViolations(agent, 'warning playing');
 
     // It ends by itself; the agent's microphone is sent again.
     await controls().getByRole('button', { name: 'Play the warning' }).waitFor(WAIT);
@@ -208,6 +211,7 @@ describe('a recorded warning for an abusive caller', () => {
       .toContain('האזהרה מושמעת למתקשר/ת. המיקרופון שלך כבוי.');
     await expect.poll(async () => (await lately()).tone, WAIT).toBeGreaterThanOrEqual(0.8);
     await screenshot(agent, 'he-64-warning-playing');
+    await expectNoAxeViolations(agent, 'warning playing, Hebrew');
     await region.getByRole('button', { name: 'עצירת האזהרה' }).click();
     await expect.poll(hearsTheAgent, WAIT).toBe(true);
     await agent.getByRole('button', { name: 'ניתוק' }).click();

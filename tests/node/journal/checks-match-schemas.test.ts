@@ -18,6 +18,7 @@ import {
   MarkKind,
   RestoredAvailability,
 } from '../../../preload/schemas/common';
+import { WarningKind, WarningOutcome } from '../../../preload/schemas/warnings';
 
 /** The quoted values of `column ... CHECK (column IN ('a', 'b'))` in the table's CREATE statement. */
 function checkedValues(db: Database.Database, table: string, column: string): string[] {
@@ -37,6 +38,8 @@ const CHECKS: Array<[table: string, column: string, schema: z.ZodEnum]> = [
   ['breaks', 'trigger', BreakTrigger],
   ['breaks', 'ended_how', BreakEnding],
   ['breaks', 'restore_availability', RestoredAvailability],
+  ['call_warnings', 'kind', WarningKind],
+  ['call_warnings', 'outcome', WarningOutcome],
 ];
 
 describe('journal CHECK constraints against preload/schemas/common.ts', () => {
