@@ -39,6 +39,8 @@ const validExamples: Partial<Record<RequestChannel, unknown>> = {
   'recovery:setPreferences': { reducedMotion: true },
   'marks:add': { callId: 'no-such-call', kind: 'abusive', severity: 2, categories: ['shouting'] },
   'marks:undo': { markId: 1 },
+  'warnings:play': { callId: 'no-such-call', kind: 'final' },
+  'warnings:stop': { callId: 'no-such-call' },
   'reflections:save': { breakId: 1, mood: 3, difficulty: 3, felt: '', thought: '', helped: ['breathing'] },
   'journal:timeline': { filter: 'abusive', limit: 10 },
   'journal:export': { format: 'csv' },
