@@ -1,5 +1,5 @@
 /**
- * One week's figures as an agent may choose to share them with their team (payload v1 in
+ * One week's figures as an agent may choose to share them with their team (payload v2 in
  * preload/schemas/team-summary.ts): counts, minutes and moods only. These queries read no note,
  * no tag, no caller name, number or Call-ID, and no time finer than the week.
  */
@@ -16,9 +16,17 @@ export interface TeamWeekFigures {
   reflectionsCompleted: number;
   /** Moods (1–5) of reflections that followed a break, lowest first. */
   moodsAfterBreak: number[];
+  /**
+   * Recorded warnings played to callers (call_warnings, any kind: a final warning counts as one),
+   * except those that failed to play (the caller heard nothing). One still playing counts.
+   */
+  warningsPlayed: number;
 }
 
-/** Answered calls, marks still standing, breaks and reflections that started in [start, end). */
+/**
+ * Answered calls, marks still standing, breaks, reflections and warnings played (not 'failed')
+ * that started in [start, end).
+ */
 export const TEAM_WEEK_COUNTS_SQL = `SELECT
   (SELECT count(*) FROM calls
      WHERE started_at >= @start AND started_at < @end AND answered_at IS NOT NULL) AS callsHandled,
@@ -33,7 +41,9 @@ export const TEAM_WEEK_COUNTS_SQL = `SELECT
      AND (extended_seconds > 0 OR ended_how = 'extended-and-completed')) AS breaksExtended,
   (SELECT count(*) FROM breaks
      WHERE started_at >= @start AND started_at < @end AND ended_how = 'ended-early') AS breaksEndedEarly,
-  (SELECT count(*) FROM reflections WHERE created_at >= @start AND created_at < @end) AS reflections`;
+  (SELECT count(*) FROM reflections WHERE created_at >= @start AND created_at < @end) AS reflections,
+  (SELECT count(*) FROM call_warnings WHERE started_at >= @start AND started_at < @end
+     AND outcome IS NOT 'failed') AS warningsPlayed`;
 
 /** Abusive marks per category (a mark may carry several). */
 export const TEAM_WEEK_CATEGORIES_SQL = `SELECT category, count(*) AS marks
@@ -56,6 +66,7 @@ interface CountsRow {
   breaksExtended: number;
   breaksEndedEarly: number;
   reflections: number;
+  warningsPlayed: number;
 }
 
 export function teamWeekFigures(
@@ -86,5 +97,6 @@ export function teamWeekFigures(
     },
     reflectionsCompleted: counts.reflections,
     moodsAfterBreak: moods.map((row) => row.mood),
+    warningsPlayed: counts.warningsPlayed,
   };
 }

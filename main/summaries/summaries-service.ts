@@ -120,7 +120,7 @@ export function createSummariesService(deps: SummariesDeps) {
         checkInRequested,
       });
     } catch (error) {
-      logger.warn({ week, err: error }, 'the week does not fit payload v1');
+      logger.warn({ week, err: error }, 'the week does not fit the payload');
       throw new UserFacingError('conflict', "This week's figures are outside what a summary can hold.");
     }
   }

@@ -1,5 +1,5 @@
 /**
- * Builds the one thing that can leave the agent's PC: a week's payload v1 (strict schema in
+ * Builds the one thing that can leave the agent's PC: a week's payload v2 (strict schema in
  * preload/schemas/team-summary.ts), and the exact bytes that are both previewed and sent.
  * Deterministic: the same journal, week and choices always give the same bytes.
  */
@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 
 import { teamWeekFigures } from '../journal/team-week';
-import { WeeklySummaryV1, type IsoWeek } from '../../preload/schemas/team-summary';
+import { WeeklySummaryV2, type IsoWeek } from '../../preload/schemas/team-summary';
 
 import { weekRange } from './iso-week';
 
@@ -23,7 +23,7 @@ export interface PayloadChoices {
 }
 
 export interface BuiltSummary {
-  payload: WeeklySummaryV1;
+  payload: WeeklySummaryV2;
   /** The exact request body: what the preview shows and what is sent, byte for byte. */
   body: string;
   sha256: string;
@@ -43,8 +43,8 @@ export function buildWeeklySummary(db: Database.Database, choices: PayloadChoice
   const named = choices.consent === 'named' ? { agentName: choices.agentName } : {};
   // Parsing checks every bound and drops nothing silently: a value out of range throws here,
   // before anything is shown or queued.
-  const payload = WeeklySummaryV1.parse({
-    version: 1,
+  const payload = WeeklySummaryV2.parse({
+    version: 2,
     week: choices.week,
     consent: choices.consent,
     ...named,
@@ -60,13 +60,14 @@ export function buildWeeklySummary(db: Database.Database, choices: PayloadChoice
     reflectionsCompleted: figures.reflectionsCompleted,
     medianMoodAfterBreak: median(figures.moodsAfterBreak),
     checkInRequested: choices.checkInRequested,
+    warningsPlayed: figures.warningsPlayed,
   });
   const body = serializeSummary(payload);
   return { payload, body, sha256: sha256Hex(body) };
 }
 
 /** Two-space JSON: readable in the preview, and the same bytes on the wire. */
-export function serializeSummary(payload: WeeklySummaryV1): string {
+export function serializeSummary(payload: WeeklySummaryV2): string {
   return JSON.stringify(payload, null, 2);
 }
 

@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 
-import { IsoWeek, SharingConsent, WeeklySummaryV1 } from './team-summary';
+import { IsoWeek, SharingConsent, WeeklySummaryV2 } from './team-summary';
 
 export const ShareMode = z.enum(['ask', 'auto']);
 export type ShareMode = z.infer<typeof ShareMode>;
@@ -75,7 +75,7 @@ export const SummaryPreview = z.object({
   /** Monday 00:00 and the next Monday 00:00 in the agent's zone (ms). */
   start: z.number(),
   end: z.number(),
-  payload: WeeklySummaryV1,
+  payload: WeeklySummaryV2,
   /** The exact bytes that would be sent. */
   json: z.string(),
   sha256: Sha256,

@@ -55,8 +55,20 @@ export const WeeklySummaryV1 = z.strictObject({
 });
 export type WeeklySummaryV1 = z.infer<typeof WeeklySummaryV1>;
 
-/** Every payload version the collector accepts, told apart by `version`. */
-export const WeeklySummaryPayload = z.discriminatedUnion('version', [WeeklySummaryV1]);
+/**
+ * Payload version 2 (issue 15): V1's figures and how many recorded warnings the agent played to
+ * abusive callers that week — a number only (no times, callers or kinds). A final warning counts
+ * as one; a warning that failed to play is not counted (main/journal/team-week.ts).
+ */
+export const WeeklySummaryV2 = z.strictObject({
+  ...WeeklySummaryV1.shape,
+  version: z.literal(2),
+  warningsPlayed: count,
+});
+export type WeeklySummaryV2 = z.infer<typeof WeeklySummaryV2>;
+
+/** Every payload version the collector accepts, told apart by `version`. The app sends v2. */
+export const WeeklySummaryPayload = z.discriminatedUnion('version', [WeeklySummaryV1, WeeklySummaryV2]);
 export type WeeklySummaryPayload = z.infer<typeof WeeklySummaryPayload>;
 
 // ---------------------------------------------------------------- collector API v1

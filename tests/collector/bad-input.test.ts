@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { revokeInstall } from '../../collector/src/teams';
 import { startTestCollector, type TestCollector } from './support/harness';
 import { STORE_KINDS } from './support/stores';
-import { weekSummary } from './support/summaries';
+import { weekSummary, weekSummaryV2 } from './support/summaries';
 
 const good = weekSummary('2026-W47');
 
@@ -63,7 +63,7 @@ describe.each(STORE_KINDS)('bad input at the collector on %s', (kind) => {
 
   it('an unknown payload version', async () => {
     await expectRefused(
-      await put(JSON.stringify({ ...good, version: 2 })),
+      await put(JSON.stringify({ ...good, version: 3, warningsPlayed: 1 })),
       400,
       'unsupported_payload_version',
     );
@@ -72,6 +72,21 @@ describe.each(STORE_KINDS)('bad input at the collector on %s', (kind) => {
       400,
       'unsupported_payload_version',
     );
+  });
+
+  it('a v2 payload with a wrong warnings count, without one, or with an extra key; v1 with the count', async () => {
+    const v2 = weekSummaryV2('2026-W47', 2);
+    for (const warningsPlayed of [-1, 1.5, 100_001, '2', null]) {
+      await expectRefused(await put(JSON.stringify({ ...v2, warningsPlayed })), 400, 'invalid_request');
+    }
+    const { warningsPlayed: _dropped, ...withoutCount } = v2;
+    await expectRefused(await put(JSON.stringify(withoutCount)), 400, 'invalid_request');
+    await expectRefused(
+      await put(JSON.stringify({ ...v2, warningKinds: { warning: 1, final: 1 } })),
+      400,
+      'invalid_request',
+    );
+    await expectRefused(await put(JSON.stringify({ ...good, warningsPlayed: 2 })), 400, 'invalid_request');
   });
 
   it('an unknown key, at the top and nested', async () => {

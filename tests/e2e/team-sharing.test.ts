@@ -64,6 +64,8 @@ interface Labels {
   connect: string;
   showJson: string;
   checkIn: string;
+  /** The preview table's row of warnings played (journalWeek plays 3 that count). */
+  warningsRow: string;
   share: string;
   shared: string;
   revoke: (week: string) => string;
@@ -93,7 +95,16 @@ async function shareAndRevoke(page: Page, week: string, labels: Labels, lang: 'e
   await expect.poll(() => json.textContent()).toContain('"checkInRequested": true');
   await expect.poll(() => page.getByTestId('share-table').textContent()).toContain('3');
   const shown = (await json.textContent()) ?? '';
-  expect(JSON.parse(shown)).toMatchObject({ week, consent: 'anonymous', callsHandled: 3 });
+  expect(JSON.parse(shown)).toMatchObject({
+    version: 2,
+    week,
+    consent: 'anonymous',
+    callsHandled: 3,
+    warningsPlayed: 3,
+  });
+  expect(await page.getByTestId('share-table').getByRole('row', { name: labels.warningsRow }).count()).toBe(
+    1,
+  );
   await screenshot(page, `${lang}-51-share-preview`);
 
   await page.getByRole('button', { name: labels.share }).click();
@@ -130,6 +141,7 @@ describe('sharing with the team lead', () => {
         connect: 'Connect',
         showJson: 'Show exactly what is sent',
         checkIn: "I'd like a check-in with my lead this week",
+        warningsRow: 'Warnings played 3',
         share: 'Share this week',
         shared: 'shared',
         revoke: (w) => `Revoke week ${w}`,
@@ -160,6 +172,7 @@ describe('sharing with the team lead', () => {
         connect: 'חיבור',
         showJson: 'הצגת מה שנשלח בדיוק',
         checkIn: 'אשמח לשיחת בדיקה עם ראש הצוות השבוע',
+        warningsRow: 'אזהרות שהושמעו 3',
         share: 'שיתוף השבוע הזה',
         shared: 'שותף',
         // The week code is isolated left to right inside the Hebrew sentence (U+2066 … U+2069).

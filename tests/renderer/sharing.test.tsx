@@ -33,7 +33,7 @@ const view: SharingView = {
 };
 
 const payload = (checkInRequested: boolean) => ({
-  version: 1 as const,
+  version: 2 as const,
   week: '2026-W48',
   consent: 'anonymous' as const,
   callsHandled: 31,
@@ -46,6 +46,7 @@ const payload = (checkInRequested: boolean) => ({
   reflectionsCompleted: 3,
   medianMoodAfterBreak: 3,
   checkInRequested,
+  warningsPlayed: 4,
 });
 const preview = (checkInRequested: boolean): SummaryPreview => ({
   week: '2026-W48',
@@ -104,6 +105,7 @@ describe('the share screen', () => {
     const table = await screen.findByTestId('share-table');
     expect(within(table).getByRole('row', { name: /Calls handled 31/ })).toBeTruthy();
     expect(within(table).getByRole('row', { name: /Median mood after a break \(1–5\) 3/ })).toBeTruthy();
+    expect(within(table).getByRole('row', { name: 'Warnings played 4' })).toBeTruthy();
     expect(disabled(screen.getByRole('button', { name: 'Share this week' }))).toBe(true);
     expect(screen.queryByTestId('share-json')).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: 'Show exactly what is sent' }));
@@ -168,5 +170,7 @@ describe('the share screen', () => {
     expect(await screen.findByRole('heading', { name: 'שיתוף עם ראש הצוות' })).toBeTruthy();
     expect(checked(screen.getByRole('radio', { name: 'לא לשתף' }))).toBe(true);
     expect(disabled(await screen.findByRole('button', { name: 'שיתוף השבוע הזה' }))).toBe(true);
+    const table = await screen.findByTestId('share-table');
+    expect(within(table).getByRole('row', { name: 'אזהרות שהושמעו 4' })).toBeTruthy();
   });
 });

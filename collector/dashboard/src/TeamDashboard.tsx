@@ -138,6 +138,7 @@ export function TeamDashboard({ teamId, onSignedOut }: { teamId: string; onSigne
       <div className="card">
         <h2 id="weeks-title">{tables.weeks.title}</h2>
         <DataTable table={tables.weeks} />
+        <p className="muted">{t('team.warningsNote')}</p>
       </div>
       <div className="card">
         <h2 id="named-title">{tables.named.title}</h2>

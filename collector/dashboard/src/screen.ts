@@ -46,6 +46,8 @@ function figureCells(f: WeekFigures, fmt: Formatters, perAgent: boolean): string
     decimal.format(f.breakMinutes),
     decimal.format(f.abusiveTotal),
     ...CATEGORIES.map((c) => decimal.format(f.abusiveByCategory[c])),
+    // Null: some contributor's app (or this agent's) is older and did not send the count.
+    f.warningsPlayed === null ? fmt.t('week.unknown') : decimal.format(f.warningsPlayed),
     f.extendedShare === null ? none : percent.format(f.extendedShare),
     f.medianMood === null ? none : decimal.format(f.medianMood),
   ];
@@ -57,6 +59,7 @@ function figureHeaders(t: TFunction, perAgent: boolean): string[] {
     t('columns.breakMinutes'),
     t('columns.abusiveTotal'),
     ...CATEGORIES.map((c) => t(`categories.${c}`)),
+    t('columns.warningsPlayed'),
     t('columns.extendedShare'),
     t('columns.medianMood'),
   ];

@@ -26,6 +26,7 @@ interface Totals {
   abusiveByCategory: Record<string, number> | null;
   breaksExtended: number;
   medianMoodAfterBreak: number | null;
+  warningsPlayed: number | null;
 }
 
 function isClosed(week: string, deps: Deps): boolean {
@@ -49,6 +50,7 @@ function figures(totals: Totals): WeekFigures {
     abusiveByCategory: categories(totals.abusiveByCategory),
     extendedShare: breaks > 0 ? Math.round((totals.breaksExtended / breaks) * 100) / 100 : null,
     medianMood: totals.medianMoodAfterBreak === null ? null : tenth(totals.medianMoodAfterBreak),
+    warningsPlayed: totals.warningsPlayed,
   };
 }
 
@@ -73,6 +75,7 @@ export async function teamWeeks(deps: Deps, query: LeadQuery, weeks: string[]): 
         abusiveByCategory: row.abusiveByCategory,
         breaksExtended: Number(row.breaksExtended),
         medianMoodAfterBreak: row.medianMoodAfterBreak === null ? null : Number(row.medianMoodAfterBreak),
+        warningsPlayed: row.warningsPlayed === null ? null : Number(row.warningsPlayed),
       }),
     };
   });

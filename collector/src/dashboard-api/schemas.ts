@@ -19,6 +19,12 @@ export const WeekFigures = z.strictObject({
   extendedShare: z.number().min(0).max(1).nullable(),
   /** Median of the contributors' median mood after breaks (1–5); null when none. */
   medianMood: z.number().min(1).max(5).nullable(),
+  /**
+   * Recorded warnings played to callers (payload v2). Null when not known: for a team-week, when
+   * any contributor's app sent payload v1 (no partial sum is ever shown as the team's); for a
+   * named row, when that agent's app sent v1.
+   */
+  warningsPlayed: z.number().int().min(0).nullable(),
 });
 export type WeekFigures = z.infer<typeof WeekFigures>;
 

@@ -3,7 +3,7 @@
  * deletes behind "revoke", and the list of what the collector holds. An anonymous summary is
  * stored with no name (the table's constraint refuses one anyway).
  */
-import type { WeeklySummaryV1 } from '../../../preload/schemas/team-summary';
+import type { WeeklySummaryPayload } from '../../../preload/schemas/team-summary';
 import type { Queryable } from '../db/store';
 
 export interface StoredWeek {
@@ -23,8 +23,9 @@ const UPSERT = `
     INSERT INTO weekly_summaries (
       install_id, week, team_id, week_start, payload_version, consent, agent_name, calls_handled,
       abusive_total, proud_marks, breaks_taken, break_minutes, breaks_extended, breaks_ended_early,
-      reflections_completed, median_mood, check_in_requested, body_sha256, received_at)
-    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)
+      reflections_completed, median_mood, check_in_requested, body_sha256, received_at,
+      warnings_played)
+    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $22)
     ON CONFLICT (install_id, week) DO UPDATE SET
       team_id = EXCLUDED.team_id, week_start = EXCLUDED.week_start,
       payload_version = EXCLUDED.payload_version, consent = EXCLUDED.consent,
@@ -34,7 +35,7 @@ const UPSERT = `
       breaks_extended = EXCLUDED.breaks_extended, breaks_ended_early = EXCLUDED.breaks_ended_early,
       reflections_completed = EXCLUDED.reflections_completed, median_mood = EXCLUDED.median_mood,
       check_in_requested = EXCLUDED.check_in_requested, body_sha256 = EXCLUDED.body_sha256,
-      received_at = EXCLUDED.received_at
+      received_at = EXCLUDED.received_at, warnings_played = EXCLUDED.warnings_played
     RETURNING install_id, week)
   INSERT INTO summary_abuse (install_id, week, category, marks)
   SELECT summary.install_id, summary.week, c.category, c.marks
@@ -47,7 +48,7 @@ export async function upsertWeek(
     installId: string;
     teamId: string;
     weekStart: Date;
-    summary: WeeklySummaryV1;
+    summary: WeeklySummaryPayload;
     sha256: string;
     receivedAt: Date;
   },
@@ -76,6 +77,8 @@ export async function upsertWeek(
     input.receivedAt,
     categories.map(([category]) => category),
     categories.map(([, marks]) => marks),
+    // v1 (an older app) knows nothing of warnings: stored as NULL, never as 0.
+    s.version === 2 ? s.warningsPlayed : null,
   ]);
 }
 

@@ -28,6 +28,11 @@ export interface TeamWeekFigures {
   medianMoodAfterBreak: number | null;
   /** Anonymous contributors who asked for a check-in: a count only, only in published weeks. */
   anonymousCheckInRequests: number | null;
+  /**
+   * Recorded warnings played (payload v2): null when suppressed, and also in a published week in
+   * which any contributor's app sent v1 (not known for everyone, so no team figure).
+   */
+  warningsPlayed: number | null;
 }
 
 export interface NamedWeekSummary {
@@ -46,6 +51,8 @@ export interface NamedWeekSummary {
   medianMoodAfterBreak: number | null;
   checkInRequested: boolean;
   receivedAt: string;
+  /** Null when the agent's app sent payload v1. */
+  warningsPlayed: number | null;
 }
 
 type Deps = Pick<CollectorDeps, 'db' | 'clock' | 'config'>;
@@ -85,6 +92,7 @@ export async function teamFiguresForLead(
     reflectionsCompleted: row.reflections_completed as number | null,
     medianMoodAfterBreak: row.median_mood as number | null,
     anonymousCheckInRequests: row.check_in_requests_anonymous as number | null,
+    warningsPlayed: row.warnings_played as number | null,
   }));
 }
 
@@ -114,5 +122,6 @@ export async function namedSummariesForLead(
     medianMoodAfterBreak: row.median_mood as number | null,
     checkInRequested: row.check_in_requested as boolean,
     receivedAt: new Date(row.received_at as string).toISOString(),
+    warningsPlayed: row.warnings_played as number | null,
   }));
 }

@@ -14,7 +14,7 @@ const FREEZE_FIGURES = `
   INSERT INTO team_week_figures (
     team_id, week, contributors, anonymous_contributors, calls_handled, abusive_total, proud_marks,
     breaks_taken, break_minutes, breaks_extended, breaks_ended_early, reflections_completed,
-    median_mood, check_in_requests_anonymous)
+    median_mood, check_in_requests_anonymous, warnings_played)
   SELECT t.id, $1, count(s.install_id)::int,
          (count(s.install_id) FILTER (WHERE s.consent = 'anonymous'))::int,
          coalesce(sum(s.calls_handled), 0)::int, coalesce(sum(s.abusive_total), 0)::int,
@@ -23,7 +23,10 @@ const FREEZE_FIGURES = `
          coalesce(sum(s.breaks_extended), 0)::int, coalesce(sum(s.breaks_ended_early), 0)::int,
          coalesce(sum(s.reflections_completed), 0)::int,
          (percentile_cont(0.5) WITHIN GROUP (ORDER BY s.median_mood))::double precision,
-         (count(*) FILTER (WHERE s.consent = 'anonymous' AND s.check_in_requested))::int
+         (count(*) FILTER (WHERE s.consent = 'anonymous' AND s.check_in_requested))::int,
+         -- Known only when every contributor sent it (v2): never a sum over some of them.
+         CASE WHEN count(s.install_id) FILTER (WHERE s.warnings_played IS NULL) = 0
+              THEN coalesce(sum(s.warnings_played), 0)::int END
     FROM teams t
     LEFT JOIN weekly_summaries s ON s.team_id = t.id AND s.week = $1
    GROUP BY t.id`;

@@ -8,7 +8,7 @@ import { setPasswordHash } from '../../../collector/src/leads/leads';
 import { addLead, createTeam } from '../../../collector/src/teams';
 import type { WeeklySummaryV1 } from '../../../preload/schemas/team-summary';
 import type { TestCollector } from '../support/harness';
-import { weekSummary } from '../support/summaries';
+import { weekSummary, weekSummaryV2 } from '../support/summaries';
 
 export const LEAD_PASSWORD = 'correct horse battery staple';
 
@@ -33,17 +33,23 @@ export async function createOtherTeam(collector: TestCollector, name = 'Other te
   return createTeam(collector.store.db, name, new Date(collector.clock.now()));
 }
 
+/** A summary's overrides; with `warningsPlayed` it is sent as payload v2, without as v1 (an older app). */
+export type SummaryOverrides = Partial<Omit<WeeklySummaryV1, 'version'>> & { warningsPlayed?: number };
+
 /** Enrolls `count` installs in a team and shares `week` from each; returns the install ids. */
 export async function share(
   collector: TestCollector,
   week: string,
-  summaries: Array<Partial<WeeklySummaryV1>>,
+  summaries: SummaryOverrides[],
   team: { code: string } = collector.team,
 ): Promise<string[]> {
   const ids: string[] = [];
   for (const [index, overrides] of summaries.entries()) {
     const { token, installId } = await collector.enroll(team, `PC-${week}-${index}`);
-    const response = await collector.putWeek(token, weekSummary(week, overrides));
+    const { warningsPlayed, ...rest } = overrides;
+    const summary =
+      warningsPlayed === undefined ? weekSummary(week, rest) : weekSummaryV2(week, warningsPlayed, rest);
+    const response = await collector.putWeek(token, summary);
     if (response.status !== 200)
       throw new Error(`put ${week} answered ${response.status}: ${await response.text()}`);
     ids.push(installId);
@@ -51,10 +57,10 @@ export async function share(
   return ids;
 }
 
-export const anonymous = (count: number, overrides: Partial<WeeklySummaryV1> = {}) =>
+export const anonymous = (count: number, overrides: SummaryOverrides = {}) =>
   Array.from({ length: count }, () => ({ consent: 'anonymous' as const, ...overrides }));
 
-export const named = (agentName: string, overrides: Partial<WeeklySummaryV1> = {}) => ({
+export const named = (agentName: string, overrides: SummaryOverrides = {}) => ({
   consent: 'named' as const,
   agentName,
   ...overrides,

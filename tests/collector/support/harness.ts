@@ -9,7 +9,7 @@ import { buildCollector } from '../../../collector/src/app';
 import { type CollectorConfigInput, parseCollectorConfig } from '../../../collector/src/config';
 import { createCollectorLogger } from '../../../collector/src/logger';
 import { createTeam, type Team } from '../../../collector/src/teams';
-import type { WeeklySummaryV1 } from '../../../preload/schemas/team-summary';
+import type { WeeklySummaryPayload } from '../../../preload/schemas/team-summary';
 import { collectingDestination } from '../../support/collecting-destination';
 import { FakeClock } from '../../support/fake-clock';
 import { openTestStore, type StoreKind, type TestStore } from './stores';
@@ -30,7 +30,7 @@ export interface TestCollector {
   config: ReturnType<typeof parseCollectorConfig>;
   /** Enrolls an install in `team` (default: the harness's team); returns its token and id. */
   enroll(team?: { code: string }, label?: string): Promise<{ token: string; installId: string }>;
-  putWeek(token: string, summary: WeeklySummaryV1): Promise<Response>;
+  putWeek(token: string, summary: WeeklySummaryPayload): Promise<Response>;
   call(method: string, path: string, token?: string, body?: string, contentType?: string): Promise<Response>;
   /** Moves the fake clock past the close of `week` (its UTC end + closeWeeksAfterDays). */
   passWeekClose(days?: number): Promise<void>;

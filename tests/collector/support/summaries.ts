@@ -1,6 +1,6 @@
-/** Valid payload-v1 summaries for tests, with overrides. */
+/** Valid payload-v1 and v2 summaries for tests, with overrides. */
 import { AbuseCategory } from '../../../preload/schemas/common';
-import type { WeeklySummaryV1 } from '../../../preload/schemas/team-summary';
+import type { WeeklySummaryV1, WeeklySummaryV2 } from '../../../preload/schemas/team-summary';
 
 export function weekSummary(week: string, overrides: Partial<WeeklySummaryV1> = {}): WeeklySummaryV1 {
   const byCategory = Object.fromEntries(AbuseCategory.options.map((category) => [category, 0])) as Record<
@@ -22,4 +22,13 @@ export function weekSummary(week: string, overrides: Partial<WeeklySummaryV1> = 
     checkInRequested: false,
     ...overrides,
   };
+}
+
+/** The same summary as payload v2 (what today's app sends): V1's figures and the warnings played. */
+export function weekSummaryV2(
+  week: string,
+  warningsPlayed: number,
+  overrides: Partial<Omit<WeeklySummaryV2, 'version'>> = {},
+): WeeklySummaryV2 {
+  return { ...weekSummary(week), version: 2, warningsPlayed, ...overrides };
 }

@@ -2,7 +2,8 @@
  * A real collector for the dashboard's browser tests: a PostgreSQL server started for the file
  * (Debian's postgresql, as in the collector tests), a migrated database, the collector from
  * the test harness (fake clock), a lead with a password, and 12 weeks shared by enrolled
- * installs: the newest week with named agents and check-in requests, one week below k.
+ * installs: the newest week with named agents and check-in requests, one week below k; the
+ * last three weeks from apps that send payload v2 (warnings played), one of them with an older app.
  */
 import pg from 'pg';
 
@@ -15,6 +16,8 @@ import { weeksEndingWith } from '../../../collector/src/summaries/iso-week';
 
 export const NEWEST_WEEK = '2026-W47';
 export const SUPPRESSED_WEEK = '2026-W44';
+export const MIXED_WEEK = '2026-W45';
+export const V2_WEEK = '2026-W46';
 
 export interface DashboardCollector {
   collector: TestCollector;
@@ -64,13 +67,24 @@ export async function startDashboardCollector(): Promise<DashboardCollector> {
     if (week === SUPPRESSED_WEEK) {
       await share(collector, week, anonymous(3, weekShape(index)));
     } else if (week === NEWEST_WEEK) {
+      // Everyone's app sends payload v2 by now: 2 + 0 + 5 × 1 + 2 × 3 = 13 warnings played.
       await share(collector, week, [
-        named('Agent Ada', { ...weekShape(index), checkInRequested: true }),
-        named('Agent Ben', weekShape(index + 1)),
-        ...anonymous(5, weekShape(index)),
-        ...anonymous(2, { ...weekShape(index), checkInRequested: true }),
+        named('Agent Ada', { ...weekShape(index), checkInRequested: true, warningsPlayed: 2 }),
+        named('Agent Ben', { ...weekShape(index + 1), warningsPlayed: 0 }),
+        ...anonymous(5, { ...weekShape(index), warningsPlayed: 1 }),
+        ...anonymous(2, { ...weekShape(index), checkInRequested: true, warningsPlayed: 3 }),
       ]);
+    } else if (index >= 9) {
+      // W45 and W46: the new app (v2) everywhere but one older one in W45, whose week is not known.
+      const shape = { ...weekShape(index), warningsPlayed: 1 + (index % 2) };
+      const count = 6 + (index % 3);
+      await share(
+        collector,
+        week,
+        index === 9 ? [weekShape(index), ...anonymous(count - 1, shape)] : anonymous(count, shape),
+      );
     } else {
+      // Older apps (payload v1): warnings not known.
       await share(collector, week, anonymous(6 + (index % 3), weekShape(index)));
     }
   }

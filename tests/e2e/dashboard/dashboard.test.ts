@@ -15,7 +15,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { launchChromium, type LaunchedBrowser } from '../support/chromium';
 import { LEAD_PASSWORD } from '../../collector/dashboard/support';
-import { NEWEST_WEEK, startDashboardCollector, SUPPRESSED_WEEK, type DashboardCollector } from './collector';
+import {
+  MIXED_WEEK,
+  NEWEST_WEEK,
+  startDashboardCollector,
+  SUPPRESSED_WEEK,
+  V2_WEEK,
+  type DashboardCollector,
+} from './collector';
 
 const SHOTS = resolve(import.meta.dirname, '../../../docs/screenshots');
 
@@ -41,6 +48,37 @@ async function expectNoAxeViolations(page: Page) {
   expect(
     results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
   ).toEqual([]);
+}
+
+/** A table's cell in the column under `header`, in the row whose first cell is `rowHeader`. */
+async function cellUnder(page: Page, table: string, header: string, rowHeader: string): Promise<string[]> {
+  const headers = await page.locator(`table[data-table="${table}"] thead th`).allTextContents();
+  const column = headers.indexOf(header);
+  expect(column, `${header} in ${headers.join(' | ')}`).toBeGreaterThan(0);
+  const rows = page.locator(`table[data-table="${table}"] tbody tr`, { hasText: rowHeader });
+  return (await rows.all()).length === 0
+    ? []
+    : Promise.all(
+        (await rows.all()).map(async (row) => (await row.locator('th, td').nth(column).textContent()) ?? ''),
+      );
+}
+
+/** Every table fits its card at this width: nothing cut, no column scrolled out of sight. */
+async function expectTablesFit(page: Page) {
+  const boxes = await page.locator('.table-scroll').evaluateAll((regions) =>
+    regions.map((region) => {
+      const table = region.querySelector('table');
+      const card = region.closest('.card');
+      const [r, t, c] = [region, table, card].map((e) => e?.getBoundingClientRect());
+      return {
+        id: table?.dataset.table,
+        overflow: region.scrollWidth - region.clientWidth,
+        inCard: !!(r && t && c && t.left >= c.left && t.right <= c.right),
+      };
+    }),
+  );
+  expect(boxes.length).toBeGreaterThanOrEqual(2);
+  for (const box of boxes) expect(box, `table ${box.id}`).toMatchObject({ overflow: 0, inCard: true });
 }
 
 /** Every table on the page as its CSV would hold it: caption line, then each row's cell texts. */
@@ -91,6 +129,13 @@ describe('the lead dashboard in Chromium', () => {
       .allTextContents();
     expect(newest[0]).toBe('9'); // 2 named + 7 anonymous agents shared
 
+    // Warnings played: the team's total when every agent's app reported it, else not known.
+    expect(await cellUnder(page, 'weeks', 'Warnings played', NEWEST_WEEK)).toEqual(['13']);
+    expect(await cellUnder(page, 'weeks', 'Warnings played', V2_WEEK)).toEqual(['7']);
+    expect(await cellUnder(page, 'weeks', 'Warnings played', MIXED_WEEK)).toEqual(['not known']);
+    expect(await cellUnder(page, 'named', 'Warnings played', NEWEST_WEEK)).toEqual(['2', '0']);
+    await expectTablesFit(page);
+
     // Named rows: one per agent-week, only the named agents.
     const namedRows = await page.locator('table[data-table="named"] tbody th').allTextContents();
     expect(namedRows).toEqual([NEWEST_WEEK, NEWEST_WEEK]);
@@ -129,6 +174,8 @@ describe('the lead dashboard in Chromium', () => {
       SUPPRESSED_WEEK,
       'Fewer than 5 agents shared this week',
     ]);
+    expect(records.find((r) => r[0] === 'Week')).toContain('Warnings played');
+    expect(records.find((r) => r[0] === MIXED_WEEK)).toContain('not known');
     expect(records).toContainEqual(['Agent Ada', 'Done on Nov 26, 2026']);
     expect(records).toContainEqual([
       'Anonymous requests',
@@ -154,6 +201,11 @@ describe('the lead dashboard in Chromium', () => {
     const suppressed = page.locator('table[data-table="weeks"] tbody tr', { hasText: SUPPRESSED_WEEK });
     expect(await suppressed.textContent()).toBe(`${SUPPRESSED_WEEK}פחות מ־5 נציגים ונציגות שיתפו השבוע`);
     expect(await page.locator('.check-ins__item').first().textContent()).toMatch(/^Agent Adaבוצע ב־/);
+    expect(await cellUnder(page, 'weeks', 'אזהרות שהושמעו', NEWEST_WEEK)).toEqual(['13']);
+    expect(await cellUnder(page, 'weeks', 'אזהרות שהושמעו', MIXED_WEEK)).toEqual(['לא ידוע']);
+    expect(await cellUnder(page, 'named', 'אזהרות שהושמעו', NEWEST_WEEK)).toEqual(['2', '0']);
+    // At 1280 px both tables fit their cards: the named summaries' last column is not cut off.
+    await expectTablesFit(page);
     await expectNoAxeViolations(page);
     await page.locator('.chart').nth(1).locator('canvas').first().waitFor();
     await page.screenshot({ path: resolve(SHOTS, 'dashboard-he.png'), fullPage: true });

@@ -8,8 +8,10 @@ import {
   TEAM_WEEK_MOODS_SQL,
 } from '../../../main/journal/team-week';
 import { weekRange } from '../../../main/summaries/iso-week';
+import { endCall, insertCall } from '../../../main/journal/calls';
+import { addWarning, endWarning } from '../../../main/journal/warnings';
 import { buildWeeklySummary, median, sha256Hex } from '../../../main/summaries/weekly-payload';
-import { WeeklySummaryV1 } from '../../../preload/schemas/team-summary';
+import { WeeklySummaryV2 } from '../../../preload/schemas/team-summary';
 import { openTestJournal } from '../journal/support/journal-files';
 
 import { CANARIES, EXPECTED_FIGURES, journalWeek } from './support/agent-week';
@@ -32,13 +34,13 @@ describe('the weekly payload', () => {
   it('adds up the week from the journal and nothing outside it', () => {
     const { payload } = buildWeeklySummary(db, { ...choices, consent: 'anonymous' });
     expect(payload).toEqual({
-      version: 1,
+      version: 2,
       week: WEEK,
       consent: 'anonymous',
       ...EXPECTED_FIGURES,
       checkInRequested: false,
     });
-    expect(WeeklySummaryV1.safeParse(payload).success).toBe(true);
+    expect(WeeklySummaryV2.safeParse(payload).success).toBe(true);
   });
 
   it('gives the same bytes every time, and its sha256 is of exactly those bytes', () => {
@@ -68,15 +70,58 @@ describe('the weekly payload', () => {
     for (const canary of Object.values(CANARIES)) expect(body).not.toContain(canary);
     expect(body).not.toMatch(/\d{10,}/);
     expect(Object.keys(JSON.parse(body) as object).sort()).toEqual(
-      Object.keys(WeeklySummaryV1.shape)
+      Object.keys(WeeklySummaryV2.shape)
         .filter((key) => key !== 'agentName')
         .sort(),
     );
   });
 
+  it("counts the warnings whose start falls in the week on the agent's clock, failed ones aside", () => {
+    // 2026-W50 in Jerusalem (UTC+2 in December): Sunday 22:00 UTC to the next Sunday 22:00 UTC.
+    const week = '2026-W50';
+    const { start, end } = weekRange(week, ZONE);
+    expect(new Date(start).toISOString()).toBe('2026-12-06T22:00:00.000Z');
+    const callId = insertCall(db, {
+      direction: 'inbound',
+      remoteUri: 'sip:caller@pbx.example',
+      remoteDisplayName: null,
+      sipCallId: 'week-bounds',
+      startedAt: start - 60_000,
+    });
+    endCall(db, callId, { endedAt: end + 60_000, endReason: 'remote-hangup', sipStatus: null });
+    const warn = (
+      at: number,
+      kind: 'warning' | 'final',
+      outcome: 'played' | 'failed' | 'interrupted' | null,
+    ) => {
+      const id = addWarning(db, { callId, kind, source: 'it', startedAt: at });
+      if (outcome) endWarning(db, id, outcome, at + 500);
+    };
+    warn(start - 1, 'warning', 'played'); // Sunday 23:59:59.999 in Jerusalem: the week before
+    warn(start, 'final', 'played'); // Monday 00:00 in Jerusalem: counts, as one
+    warn(start + 1_000, 'warning', 'failed'); // the caller heard nothing: not counted
+    warn(start + 2_000, 'warning', 'interrupted'); // counts
+    warn(end - 1, 'warning', null); // still playing when the journal was read: counts
+    warn(end, 'warning', 'played'); // the next week
+    const count = (w: string) =>
+      buildWeeklySummary(db, { ...choices, week: w, consent: 'anonymous' }).payload.warningsPlayed;
+    expect(count(week)).toBe(3);
+    expect(count('2026-W49')).toBe(1);
+    expect(count('2026-W51')).toBe(1);
+    // The same instants in UTC would put Sunday 22:00 and after in the other week.
+    expect(
+      buildWeeklySummary(db, { ...choices, week, zone: 'UTC', consent: 'anonymous' }).payload.warningsPlayed,
+    ).toBe(2);
+  });
+
   it('reports an empty week as zeros and no mood', () => {
     const { payload } = buildWeeklySummary(db, { ...choices, week: '2026-W40', consent: 'anonymous' });
-    expect(payload).toMatchObject({ callsHandled: 0, medianMoodAfterBreak: null, reflectionsCompleted: 0 });
+    expect(payload).toMatchObject({
+      callsHandled: 0,
+      medianMoodAfterBreak: null,
+      reflectionsCompleted: 0,
+      warningsPlayed: 0,
+    });
     expect(payload.breaks).toEqual({ taken: 0, minutes: 0, extended: 0, endedEarly: 0 });
   });
 
@@ -100,7 +145,8 @@ describe('team-week query plans', () => {
     expect(details).toMatch(/call_marks USING INDEX call_marks_by_time/);
     expect(details).toMatch(/breaks USING INDEX breaks_by_start/);
     expect(details).toMatch(/reflections USING COVERING INDEX reflections_by_time/);
-    expect(details).not.toMatch(/SCAN (calls|call_marks|breaks|reflections)\b/);
+    expect(details).toMatch(/call_warnings USING INDEX call_warnings_by_time/);
+    expect(details).not.toMatch(/SCAN (calls|call_marks|breaks|reflections|call_warnings)\b/);
   });
 
   it('finds the categories from the marks of the week and each mark by its key', () => {

@@ -9,6 +9,7 @@ import { teamsFigures } from './003-teams-figures';
 import { weekStartIndex } from './004-week-start-index';
 import { leadSignIn } from './005-lead-sign-in';
 import { checkInDone } from './006-check-in-done';
+import { warningsPlayed } from './007-warnings-played';
 import type { Migration } from './migration';
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -18,4 +19,5 @@ export const MIGRATIONS: readonly Migration[] = [
   weekStartIndex,
   leadSignIn,
   checkInDone,
+  warningsPlayed,
 ];

@@ -29,6 +29,7 @@ export function WeekPreview({ view, preview }: { view: SharingView; preview: Sum
     ['breaksExtended', payload.breaks.extended],
     ['breaksEndedEarly', payload.breaks.endedEarly],
     ['reflections', payload.reflectionsCompleted],
+    ['warningsPlayed', payload.warningsPlayed],
     ['mood', mood === null ? t('sharing.preview.noMood') : mood],
     ['sharedAs', payload.agentName ?? t('sharing.preview.anonymous')],
   ];

@@ -8,6 +8,7 @@ import { extendBreak, finishBreak, startBreak } from '../../../../main/journal/b
 import { endCall, insertCall, markAnswered } from '../../../../main/journal/calls';
 import { addMark, undoMark, type MarkOfCall } from '../../../../main/journal/marks';
 import { addReflection } from '../../../../main/journal/reflections';
+import { addWarning, endWarning } from '../../../../main/journal/warnings';
 
 export const CANARIES = {
   callerName: 'Canary-Caller-Name-q7Zx',
@@ -18,7 +19,7 @@ export const CANARIES = {
   tag: 'canary-tag-Jm3',
 } as const;
 
-/** What the week below must add up to, as payload v1 says it. */
+/** What the week below must add up to, as payload v2 says it. */
 export const EXPECTED_FIGURES = {
   callsHandled: 3,
   abusiveMarks: {
@@ -29,6 +30,8 @@ export const EXPECTED_FIGURES = {
   breaks: { taken: 3, minutes: 4.3, extended: 1, endedEarly: 1 },
   reflectionsCompleted: 3,
   medianMoodAfterBreak: 3,
+  /** A warning and a final one in the first call, a stopped one in the second; the failed one not. */
+  warningsPlayed: 3,
 };
 
 const MINUTE = 60_000;
@@ -92,7 +95,19 @@ export function journalWeek(db: Database.Database, start: number): void {
   const firstBreak = breakAfter(first, day(0, 9) + 6 * MINUTE, 120, 'extended-and-completed');
   reflect(firstBreak, first, day(0, 9) + 9 * MINUTE, 2);
 
+  const warning = (
+    callId: number,
+    kind: 'warning' | 'final',
+    at: number,
+    outcome: 'played' | 'stopped' | 'failed',
+  ) =>
+    endWarning(db, addWarning(db, { callId, kind, source: 'built-in', startedAt: at }), outcome, at + 1_000);
+  warning(first, 'warning', day(0, 9) + 2 * MINUTE, 'played');
+  warning(first, 'final', day(0, 9) + 3 * MINUTE, 'played');
+
   const second = call(day(2, 14), true);
+  warning(second, 'warning', day(2, 14) + MINUTE, 'failed');
+  warning(second, 'warning', day(2, 14) + 2 * MINUTE, 'stopped');
   mark(second, { kind: 'abusive', severity: 2, categories: ['threats'], createdAt: day(2, 14) + 5 * MINUTE });
   const secondBreak = breakAfter(second, day(2, 14) + 6 * MINUTE, 45, 'ended-early');
   reflect(secondBreak, second, day(2, 14) + 8 * MINUTE, 4);
@@ -110,5 +125,6 @@ export function journalWeek(db: Database.Database, start: number): void {
   // The week before: none of it may count.
   const before = call(start - 60 * MINUTE, true);
   mark(before, { kind: 'abusive', severity: 1, categories: ['other'], createdAt: start - 55 * MINUTE });
+  warning(before, 'final', start - 58 * MINUTE, 'played');
   reflect(breakAfter(before, start - 50 * MINUTE, 300, 'completed'), before, start - 40 * MINUTE, 1);
 }
