@@ -78,6 +78,8 @@ const WORDS = {
     mute: 'Mute',
     hold: 'Hold',
     mark: 'Mark abusive',
+    warn: 'Play the warning',
+    finalWarning: 'Final warning and end call',
     end: 'End break',
   },
   he: {
@@ -87,6 +89,8 @@ const WORDS = {
     mute: 'השתקה',
     hold: 'המתנה',
     mark: 'סימון כפוגענית',
+    warn: 'השמעת האזהרה',
+    finalWarning: 'אזהרה אחרונה וסיום השיחה',
     end: 'סיום ההפסקה',
   },
 };
@@ -100,7 +104,14 @@ async function callMarkAndBreak(lang: 'en' | 'he') {
   await button(w.answer).click();
   await expect.poll(() => noa.state(), WAIT).toBe('Established');
   await agent.getByTestId('in-call').waitFor(WAIT);
-  const inCall = () => [button(w.hangUp), button(w.mute), button(w.hold), button(w.mark)];
+  const inCall = () => [
+    button(w.hangUp),
+    button(w.mute),
+    button(w.hold),
+    button(w.warn),
+    button(w.finalWarning),
+    button(w.mark),
+  ];
   await atEverySize(lang, 'in call', inCall, 'in-call');
   await button(w.mark).click();
   await agent.getByTestId('mark-state').waitFor(WAIT);

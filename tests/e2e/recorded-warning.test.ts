@@ -2,7 +2,7 @@
  * The recorded warning end to end: a customer (stock sip.js in Chromium) calls the agent through a
  * real Kamailio and analyses what it receives. The agent's fake microphone is a voice-like buzz
  * (180 Hz and its harmonics); IT's warning recording (policy WarningRecording, a real file) is a
- * 1 kHz test tone of 3 s. So the customer can tell them apart: the tone must arrive for as long as
+ * 1 kHz test tone of 10 s. So the customer can tell them apart: the tone must arrive for as long as
  * the recording lasts, the agent's voice must not arrive while it plays and must again afterwards.
  * Then the final warning, with the built-in English recording: speech arrives, not the agent's
  * voice; the call ends by itself, is marked abusive, and the break starts. Then the journal, and
@@ -27,7 +27,8 @@ import { plain } from '../renderer/support/text';
 const AGENT_URI = 'sip:1001@127.0.0.1';
 const NOA = { user: '0501234567', name: 'Noa Cohen' };
 const TONE_HZ = 1000;
-const TONE_SECONDS = 3;
+// Long enough that Stop is pressed while it plays, even on a loaded machine.
+const TONE_SECONDS = 10;
 
 const files = mkdtempSync(join(tmpdir(), 'steadyline-e2e-warning-files-'));
 const agentVoiceFile = writeVoiceWav(join(files, 'agent-voice.wav'), 'loud');

@@ -33,7 +33,14 @@ export function WarningControls({ call }: { call: CallState }) {
       {playing ? (
         <>
           <p className="warning-controls__playing" role="status">
-            {t(playing.kind === 'final' ? 'beyond.warning.playingFinal' : 'beyond.warning.playing')}{' '}
+            <span className="warning-controls__wide">
+              {t(playing.kind === 'final' ? 'beyond.warning.playingFinal' : 'beyond.warning.playing')}
+            </span>
+            <span className="warning-controls__narrow">
+              {t(
+                playing.kind === 'final' ? 'beyond.warning.playingFinalShort' : 'beyond.warning.playingShort',
+              )}
+            </span>{' '}
             <WarningCountdown endsAt={playing.endsAt} />
           </p>
           <button type="button" className="button" onClick={() => void stop(call.id)}>
@@ -42,16 +49,22 @@ export function WarningControls({ call }: { call: CallState }) {
         </>
       ) : (
         <div className="warning-controls__actions">
-          <button type="button" className="button" onClick={() => void play(call.id, 'warning')}>
-            {t('beyond.warning.play')}
+          <button
+            type="button"
+            className="button"
+            aria-label={t('beyond.warning.play')}
+            onClick={() => void play(call.id, 'warning')}
+          >
+            <Label wide={t('beyond.warning.play')} narrow={t('beyond.warning.playShort')} />
           </button>
           <button
             type="button"
             className="button button--danger"
+            aria-label={t('beyond.warning.final')}
             aria-describedby={hintId}
             onClick={() => void play(call.id, 'final')}
           >
-            {t('beyond.warning.final')}
+            <Label wide={t('beyond.warning.final')} narrow={t('beyond.warning.finalShort')} />
           </button>
           <p id={hintId} className="warning-controls__hint">
             {t('beyond.warning.finalHint')}
@@ -65,6 +78,23 @@ export function WarningControls({ call }: { call: CallState }) {
         </p>
       )}
     </section>
+  );
+}
+
+/**
+ * A button's words: in full, or shorter where the window is docked narrow (CSS decides). The
+ * button's name is always the full words, and the short ones are its start (WCAG 2.5.3).
+ */
+function Label({ wide, narrow }: { wide: string; narrow: string }) {
+  return (
+    <>
+      <span className="warning-controls__wide" aria-hidden="true">
+        {wide}
+      </span>
+      <span className="warning-controls__narrow" aria-hidden="true">
+        {narrow}
+      </span>
+    </>
   );
 }
 
