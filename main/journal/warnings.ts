@@ -54,12 +54,3 @@ export function warningsForCall(db: Database.Database, callId: number): JournalW
      FROM call_warnings WHERE call_id = ? ORDER BY started_at, id`,
   ).all(callId) as JournalWarning[];
 }
-
-/** How many warnings were played (outcome aside) between `from` and `to` (ms; `to` excluded). */
-export function countWarningsBetween(db: Database.Database, from: number, to: number): number {
-  const row = statement(
-    db,
-    'SELECT count(*) AS warnings FROM call_warnings WHERE started_at >= ? AND started_at < ?',
-  ).get(from, to) as { warnings: number };
-  return row.warnings;
-}

@@ -13,10 +13,13 @@
 import { readFile as fsReadFile, stat as fsStat } from 'node:fs/promises';
 import { join } from 'node:path';
 
+import { MAX_RECORDING_BYTES, type Language, type WarningKind } from '../../preload/contract';
+
 import { checkAudio, type RecordingFormat } from './audio-check';
 
-export type WarningKind = 'warning' | 'final';
-export type RecordingLanguage = 'en' | 'he';
+export type { WarningKind };
+/** The built-in recordings exist in each of the app's languages. */
+export type RecordingLanguage = Language;
 
 export interface WarningRecording {
   kind: WarningKind;
@@ -69,7 +72,8 @@ export interface WarningRecordings {
   problems(): Promise<RecordingProblem[]>;
 }
 
-export const MAX_BYTES = 8 * 1024 * 1024;
+/** The contract's limit: the window is never sent a larger recording. */
+export const MAX_BYTES = MAX_RECORDING_BYTES;
 export const MIN_DURATION_MS = 1000;
 export const MAX_DURATION_MS = 30_000;
 

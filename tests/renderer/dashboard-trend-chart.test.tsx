@@ -19,7 +19,7 @@ import {
   type TrendChartProps,
 } from '../../collector/dashboard/src/TrendChart';
 
-import { committed, loadUplotInJsdom, restoreJsdom } from './support/uplot-in-jsdom';
+import { committed, loadUplotInJsdom, restoreJsdom, sideGaps, xPositions } from './support/uplot-in-jsdom';
 
 const WEEKS = Array.from({ length: 12 }, (_, index) => `2026-W${String(37 + index).padStart(2, '0')}`);
 // Week 4 below k: a gap, never a zero.
@@ -93,7 +93,7 @@ describe('the dashboard’s trend chart in uPlot', () => {
   it('puts the oldest week at the left edge in English and at the right edge in Hebrew', async () => {
     const english = await drawn('ltr');
     const hebrew = await drawn('rtl');
-    const positions = (chart: uPlot) => WEEKS.map((_, index) => chart.valToPos(index, 'x'));
+    const positions = (chart: uPlot) => xPositions(chart, WEEKS.length);
     expect(positions(english)[0]).toBe(0);
     expect(positions(english)[11]).toBe(english.bbox.width / devicePixelRatio);
     expect(positions(hebrew)[0]).toBe(hebrew.bbox.width / devicePixelRatio);
@@ -105,10 +105,7 @@ describe('the dashboard’s trend chart in uPlot', () => {
   it('puts the numbers’ axis on the left in English and on the right in Hebrew', async () => {
     const english = await drawn('ltr');
     const hebrew = await drawn('rtl');
-    const gaps = (chart: uPlot) => ({
-      left: chart.bbox.left,
-      right: 640 * devicePixelRatio - chart.bbox.left - chart.bbox.width,
-    });
+    const gaps = (chart: uPlot) => sideGaps(chart, 640);
     expect(gaps(english).left).toBeGreaterThan(gaps(english).right);
     expect(gaps(hebrew).right).toBeGreaterThan(gaps(hebrew).left);
   });

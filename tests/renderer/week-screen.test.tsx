@@ -6,7 +6,7 @@ import type { WeekReview } from '../../preload/contract';
 import { weekChartOptions, type Direction } from '../../renderer/src/components/beyond/WeekChart';
 import { WeekScreen } from '../../renderer/src/components/beyond/WeekScreen';
 import { applyLanguage } from '../../renderer/src/i18n';
-import { committed, loadUplotInJsdom, restoreJsdom } from './support/uplot-in-jsdom';
+import { committed, loadUplotInJsdom, restoreJsdom, sideGaps, xPositions } from './support/uplot-in-jsdom';
 
 import { transport } from './setup';
 import { ok, refuse, sent } from './support/calls';
@@ -158,7 +158,7 @@ describe('the week chart in uPlot', () => {
     expect(monday(hebrew)).toBe(hebrew.bbox.width / devicePixelRatio);
     expect(sunday(hebrew)).toBe(0);
     // Every day one step further right in English, further left in Hebrew.
-    const positions = (chart: uPlot) => days.map((_, index) => chart.valToPos(index, 'x'));
+    const positions = (chart: uPlot) => xPositions(chart, days.length);
     expect(positions(english)).toEqual([...positions(english)].sort((a, b) => a - b));
     expect(positions(hebrew)).toEqual([...positions(hebrew)].sort((a, b) => b - a));
   });
@@ -167,10 +167,7 @@ describe('the week chart in uPlot', () => {
     const english = await drawn('ltr');
     const hebrew = await drawn('rtl');
     // The plot leaves the axis's room on its side (uPlot keeps a smaller gap on the other).
-    const gaps = (chart: uPlot) => ({
-      left: chart.bbox.left,
-      right: 560 * devicePixelRatio - chart.bbox.left - chart.bbox.width,
-    });
+    const gaps = (chart: uPlot) => sideGaps(chart, 560);
     expect(gaps(english).left).toBeGreaterThan(gaps(english).right);
     expect(gaps(hebrew).right).toBeGreaterThan(gaps(hebrew).left);
     expect(gaps(hebrew)).toEqual({ left: gaps(english).right, right: gaps(english).left });

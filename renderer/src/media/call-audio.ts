@@ -165,11 +165,6 @@ export class CallAudio {
     if (this.warning) void this.endWarning(this.warning);
   }
 
-  /** Whether a warning is being sent instead of the microphone. */
-  get warningPlaying(): boolean {
-    return this.warning !== null;
-  }
-
   /** Plays the other side on another output device (HTMLMediaElement.setSinkId). */
   async setSpeaker(deviceId: string): Promise<void> {
     await this.speaker.setSinkId(deviceId);

@@ -48,6 +48,8 @@ interface RecoveryStore {
   setPreferences(patch: Partial<RecoveryPreferences>): Promise<void>;
   /** The "mark abusive" hotkey: marks the current call, else the one that just ended. */
   markAbusiveHotkey(): void;
+  /** Main marked a call abusive for the agent (the final warning): shown as if marked here. */
+  markedByMain(receipt: MarkReceipt): void;
 }
 
 export const initialRecovery = {
@@ -108,6 +110,12 @@ export const useRecoveryStore = create<RecoveryStore>()((set, get) => {
     skipReflection: async () => void (await settle(bridge().reflections.skip(), take)),
     setPreferences: async (patch) =>
       void (await settle(bridge().recovery.setPreferences(patch), (settings) => set({ settings }))),
+    markedByMain(receipt) {
+      set({
+        lastMark: receipt,
+        marks: { ...get().marks, [receipt.callId]: { ...receipt, kind: 'abusive' } },
+      });
+    },
     markAbusiveHotkey() {
       const { calls, lastEnded } = useCallsStore.getState();
       const call = calls.filter((known) => known.state !== 'ringing').at(-1) ?? lastEnded;

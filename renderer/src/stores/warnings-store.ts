@@ -52,13 +52,7 @@ export const useWarningsStore = create<WarningsStore>()((set, get) => ({
     const { playing, mark } = result.value;
     set({ playing, failure: null, clockOffsetMs: sentAt - playing.startedAt });
     // The final warning marked the call: the mark bar shows it as if the agent had marked it.
-    if (mark) {
-      const recovery = useRecoveryStore.getState();
-      useRecoveryStore.setState({
-        lastMark: mark,
-        marks: { ...recovery.marks, [callId]: { ...mark, callId, kind: 'abusive' } },
-      });
-    }
+    if (mark) useRecoveryStore.getState().markedByMain(mark);
   },
   async stop(callId) {
     const result = await bridge().warnings.stop({ callId });

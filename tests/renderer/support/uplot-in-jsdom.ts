@@ -58,3 +58,13 @@ export function restoreJsdom(): void {
 
 /** Lets uPlot's first commit (a microtask) run, so its scales and layout are set. */
 export const committed = () => new Promise<void>((resolve) => queueMicrotask(resolve));
+
+/** Where uPlot puts each of `count` x values (CSS pixels from the plot's left edge). */
+export const xPositions = (chart: uPlot, count: number) =>
+  Array.from({ length: count }, (_, index) => chart.valToPos(index, 'x'));
+
+/** The room uPlot leaves left and right of the plot in a chart `widthCss` wide (device pixels). */
+export const sideGaps = (chart: uPlot, widthCss: number) => ({
+  left: chart.bbox.left,
+  right: widthCss * devicePixelRatio - chart.bbox.left - chart.bbox.width,
+});
