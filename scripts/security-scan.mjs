@@ -24,31 +24,31 @@ const justified = new Set(
     .map(([, check, file]) => `${check} ${file}`),
 );
 
+/**
+ * One scan, read from its SARIF report. Not CSV: the scanner writes the CSV header and the rows
+ * with two unordered asynchronous writes, so a row sometimes lands first and is cut by the header.
+ */
 function scan(label, input) {
-  const csv = join(mkdtempSync(join(tmpdir(), 'steadyline-scan-')), 'findings.csv');
+  const report = join(mkdtempSync(join(tmpdir(), 'steadyline-scan-')), 'findings.sarif');
   const run = spawnSync(
     process.execPath,
-    [cli, '-i', input, '-r', '-v', 'false', '-e', electronVersion, '-o', csv],
-    {
-      encoding: 'utf8',
-    },
+    [cli, '-i', input, '-r', '-v', 'false', '-e', electronVersion, '-o', report],
+    { encoding: 'utf8' },
   );
-  if (!existsSync(csv)) {
+  if (!existsSync(report)) {
     console.error(run.stdout, run.stderr);
     throw new Error(`electronegativity produced no results for ${label}`);
   }
-  const rows = readFileSync(csv, 'utf8').trim().split('\n').slice(1);
-  return rows.map((row) => {
-    const [check, severity, confidence, file, location] = row
-      .split(',')
-      .map((cell) => cell.replace(/^"|"$/g, ''));
+  const { runs } = JSON.parse(readFileSync(report, 'utf8'));
+  return runs[0].results.map((result) => {
+    const { artifactLocation, region } = result.locations[0].physicalLocation;
+    const file = artifactLocation.uri === 'file:///' ? 'N/A' : artifactLocation.uri;
     return {
       scope: label,
-      check,
-      severity,
-      confidence,
+      check: result.ruleId,
+      level: result.level,
       file: file === 'N/A' ? 'N/A' : `${label}/${file}`,
-      location,
+      location: `${region.startLine}:${region.startColumn}`,
     };
   });
 }
@@ -68,7 +68,7 @@ for (const finding of findings) {
     justified.has(key) || justified.has(`${finding.check} ${finding.file.replace(/^(src|out)\//, '')}`);
   if (!ok) unexplained += 1;
   console.log(
-    `${ok ? 'justified  ' : 'UNEXPLAINED'} ${finding.severity.padEnd(13)} ${finding.check.padEnd(40)} ${finding.file} ${finding.location}`,
+    `${ok ? 'justified  ' : 'UNEXPLAINED'} ${finding.level.padEnd(8)} ${finding.check.padEnd(40)} ${finding.file} ${finding.location}`,
   );
 }
 console.log(`${findings.length} finding(s), ${unexplained} not justified in docs/electronegativity.md`);
